@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Interfaces;
@@ -16,28 +17,29 @@ namespace TaskManager.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache();
-        services.AddPersistence(configuration);
-        services.AddRedis(configuration);
-        services.AddIdentityServices(configuration, environment);
+        services.AddPersistence();
+        services.AddRedis();
+        services.AddIdentityServices(environment);
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    private static void AddPersistence(this IServiceCollection services)
     {
-        var connection = DatabaseUrl.Parse(Settings.Required(configuration, "DATABASE_URL"));
-        // Prepared statements halve the database CPU of the list query (docs/benchmarks.md); Npgsql prepares a
-        // statement automatically once it has been used twice.
-        if (connection.MaxAutoPrepare == 0)
-            connection.MaxAutoPrepare = 64;
-        if (string.IsNullOrEmpty(connection.ApplicationName))
-            connection.ApplicationName = "taskmanager";
-        var dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
-        services.AddSingleton(dataSource);
+        services.AddOptions<ConnectionOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.DatabaseUrl = configuration["DATABASE_URL"] ?? "";
+                o.RedisUrl = configuration["REDIS_URL"] ?? "";
+            })
+            .Validate(o => o.DatabaseUrl.Length > 0, Settings.Missing("DATABASE_URL"))
+            .Validate(o => o.RedisUrl.Length > 0, Settings.Missing("REDIS_URL"))
+            .ValidateOnStart();
+        services.AddSingleton(sp => BuildDataSource(sp.GetRequiredService<IOptions<ConnectionOptions>>().Value.DatabaseUrl));
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
@@ -49,17 +51,27 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
     }
 
-    private static void AddRedis(this IServiceCollection services, IConfiguration configuration)
+    private static NpgsqlDataSource BuildDataSource(string databaseUrl)
     {
-        var options = RedisUrl.Parse(Settings.Required(configuration, "REDIS_URL"));
-        // Connects in the background (AbortOnConnectFail is off): the API starts and accepts writes while Redis is down.
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        var connection = DatabaseUrl.Parse(databaseUrl);
+        // Prepared statements halve the database CPU of the list query (docs/benchmarks.md); Npgsql prepares a
+        // statement automatically once it has been used twice.
+        if (connection.MaxAutoPrepare == 0)
+            connection.MaxAutoPrepare = 64;
+        if (string.IsNullOrEmpty(connection.ApplicationName))
+            connection.ApplicationName = "taskmanager";
+        return new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
     }
 
-    private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static void AddRedis(this IServiceCollection services) =>
+        // Connects in the background (AbortOnConnectFail is off): the API starts and accepts writes while Redis is down.
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+            ConnectionMultiplexer.Connect(RedisUrl.Parse(sp.GetRequiredService<IOptions<ConnectionOptions>>().Value.RedisUrl)));
+
+    private static void AddIdentityServices(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<JwtOptions>()
-            .Configure(o =>
+            .Configure<IConfiguration>((o, configuration) =>
             {
                 o.Secret = configuration["JWT_SECRET"] ?? "";
                 o.Issuer = NullIfEmpty(configuration["JWT_ISSUER"]);

@@ -34,7 +34,7 @@ public static class CliApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // EF logs the expected failed probe of a missing migrations table as an error on a fresh database.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
-        builder.Services.AddTaskManagerCore(builder.Configuration, builder.Environment);
+        builder.Services.AddTaskManagerCore(builder.Environment);
         builder.Services.AddScoped<FixedActor>();
         builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<FixedActor>());
         using var host = builder.Build();

@@ -9,10 +9,10 @@ namespace TaskManager.Api.Hosting;
 /// <summary>What every entry point needs (web host, CLI verbs, stdio MCP): use cases, persistence, the mediator.</summary>
 public static class CoreServices
 {
-    public static IServiceCollection AddTaskManagerCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddTaskManagerCore(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddApplication();
-        services.AddInfrastructure(configuration, environment);
+        services.AddInfrastructure(environment);
         services.AddMediator((MediatorOptions options) =>
         {
             options.Assemblies = [typeof(CreateTaskCommand)];

@@ -26,7 +26,7 @@ public static class WebApp
             k.AddServerHeader = false;
         });
         var services = builder.Services;
-        services.AddTaskManagerCore(builder.Configuration, builder.Environment);
+        services.AddTaskManagerCore(builder.Environment);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
