@@ -1,0 +1,37 @@
+namespace TaskManager.Bench;
+
+/// <summary>What every scenario needs: where the server is, how to sign in, where results go, how long to run.</summary>
+public sealed class BenchContext
+{
+    public BenchContext(BenchArgs args)
+    {
+        Args = args;
+        Url = args.Text("url", "http://127.0.0.1:8000");
+        Secret = args.Text("jwt-secret", Environment.GetEnvironmentVariable("JWT_SECRET") ?? "");
+        Results = args.Text("results", "bench/results");
+        Warmup = TimeSpan.FromSeconds(args.Double("warmup", 5));
+        Duration = TimeSpan.FromSeconds(args.Double("duration", 20));
+        ServerPid = args.Int("server-pid", 0);
+        Cpu = new CpuMeter(ServerPid, args.Int("postmaster-pid", 0), args.Int("redis-pid", 0));
+    }
+
+    public BenchArgs Args { get; }
+
+    public string Url { get; }
+
+    public string Secret { get; }
+
+    public string Results { get; }
+
+    public TimeSpan Warmup { get; }
+
+    public TimeSpan Duration { get; }
+
+    public int ServerPid { get; }
+
+    public CpuMeter Cpu { get; }
+
+    /// <summary>A cheap, deterministic scramble of a request number, so request i always asks the same thing.</summary>
+    public static int Pick(long i, int salt, int modulo) =>
+        (int)((((ulong)i + 1) * 0x9E3779B97F4A7C15UL ^ ((ulong)salt * 0xC2B2AE3D27D4EB4FUL)) % 0xFFFFFFFBUL % (ulong)modulo);
+}

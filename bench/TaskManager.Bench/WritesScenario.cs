@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace TaskManager.Bench;
+
+/// <summary>
+/// Scenario 2: <c>POST /api/tasks</c> and <c>PUT /api/tasks/{id}/status</c>, each committing the task, its history
+/// and an outbox row in one transaction, at fixed rates. Status changes touch a different task each time.
+/// </summary>
+public static class WritesScenario
+{
+    private static long _statusCounter;
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var rates = context.Args.Ints("rates", "500,1000,1500");
+        using var client = new BenchClient(context.Url, context.Secret, context.Args.Int("connections", 32));
+        var tokens = Enumerable.Range(1, 50).Select(n => client.Token(BenchIds.User(n))).ToArray();
+        var report = new ScenarioReport("writes");
+        report.Line("### 2. Writes: create a task, change a status");
+        report.Line();
+        report.Line("Create: title, ~300-character description, an assignee and a repository (both resolved by the server), priority. "
+            + "Status change: a different seeded task each time, no `If-Match`. Each commits the task, its `task_history` row and an outbox row.");
+        report.Line();
+        report.Line(LoadResult.TableHeader);
+        var load = new OpenLoad(context.Cpu);
+        var sent = 0L;
+        foreach (var rate in rates)
+        {
+            var create = await load.RunAsync($"create @ {rate}/s", rate, context.Warmup, context.Duration,
+                i => client.SendAsync(Create(client.BaseUrl, tokens, i + Interlocked.Read(ref sent)), HttpStatusCode.Created));
+            report.Line(create.TableRow());
+            create.AddTo(report, $"create_{rate}");
+            sent += (long)(rate * (context.Warmup + context.Duration).TotalSeconds);
+        }
+        foreach (var rate in rates)
+        {
+            var change = await load.RunAsync($"status @ {rate}/s", rate, context.Warmup, context.Duration,
+                i => client.SendAsync(StatusChange(client.BaseUrl, tokens, Interlocked.Increment(ref _statusCounter)), HttpStatusCode.OK));
+            report.Line(change.TableRow());
+            change.AddTo(report, $"status_{rate}");
+        }
+        report.Line();
+        await report.SaveAsync(context.Results);
+    }
+
+    public static HttpRequestMessage Create(string baseUrl, string[] tokens, long i)
+    {
+        var assignee = BenchIds.User(1 + BenchContext.Pick(i, 3, BenchIds.Users - 1));
+        var repository = BenchIds.RepositoryName(1 + BenchContext.Pick(i, 4, BenchIds.Repositories));
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"title":"Bench task {{i}}","description":"Created by the benchmark to measure the write path: task row, history row and outbox row in one transaction, then the relay publishes the event to Redis. Padding to a realistic size for a description that a person or an agent would write.","assignee_id":"{{assignee}}","repository":"{{repository}}","priority":"high"}""");
+        var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/api/tasks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Length]);
+        return request;
+    }
+
+    /// <summary>
+    /// Task number n-th of a stride walk over all seeded tasks (each task once per pass); the target status
+    /// alternates per pass so nearly every request is a real change (5% of seeded tasks already are blocked).
+    /// </summary>
+    public static HttpRequestMessage StatusChange(string baseUrl, string[] tokens, long n, int taskCount = 100_000)
+    {
+        var pass = (n - 1) / taskCount;
+        var task = (int)((n - 1) % taskCount * 7919 % taskCount) + 1;
+        return StatusRequest(baseUrl, tokens[n % tokens.Length], BenchIds.Task(task), pass % 2 == 0 ? "blocked" : "in_progress");
+    }
+
+    public static HttpRequestMessage StatusRequest(string baseUrl, string token, Guid task, string status)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"{baseUrl}/api/tasks/{task}/status")
+        {
+            Content = new StringContent($$"""{"status":"{{status}}","comment":"bench"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# scripts/bench.sh [--quick|--full] — reproducible benchmarks of TaskManager on this machine.
+#
+# Builds Release, starts a throwaway PostgreSQL 15 and Redis on free loopback ports, migrates, seeds 100k tasks
+# (1k users, 50 repositories, history, comments, outbox) with bench/TaskManager.Bench, serves the API with rate
+# limiting off, runs the scenarios at fixed arrival rates (open model) and writes docs/benchmarks.md.
+#   --quick  (default) one rate per scenario, 10 s windows: under 5 minutes
+#   --full   rate sweeps and 30 s windows: ~15 minutes
+# Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
+# runs a subset, BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
+set -euo pipefail
+
+MODE=quick
+for arg in "$@"; do
+  case "$arg" in
+    --quick) MODE=quick ;;
+    --full) MODE=full ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $arg (use --quick or --full)" >&2; exit 2 ;;
+  esac
+done
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_ROOT"
+TM_LOG_TAG=bench
+STARTED=$SECONDS
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if [[ -f scripts/lib/services.sh ]]; then
+  # shellcheck source=lib/services.sh
+  . scripts/lib/services.sh
+else
+  echo "scripts/lib/services.sh is missing" >&2; exit 1
+fi
+log() { tm_log "$(date +%H:%M:%S) $*"; }
+
+ensure_services_installed postgresql-client-15 || true
+command -v pgbench >/dev/null || _tm_apt_install postgresql-client-15
+command -v dotnet >/dev/null || { echo "dotnet (the .NET 10 SDK) is required" >&2; exit 1; }
+
+# 10k SSE subscribers mean 10k sockets in the server and as many in the generator.
+ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+WORK=$(mktemp -d /tmp/tm-bench.XXXXXX)
+chmod 0755 "$WORK"
+RESULTS="$WORK/results"
+mkdir -p "$RESULTS"
+APP_PID=""
+cleanup() {
+  local rc=$?
+  [[ -n "$APP_PID" ]] && { kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
+  redis_stop "$WORK/redis" || true
+  pg_stop "$WORK/pg" || true
+  if [[ "${BENCH_KEEP:-0}" == 1 || $rc -ne 0 ]]; then log "kept $WORK (logs: $WORK/app.log)"; else rm -rf "$WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT INT TERM
+
+PG_PORT=$(find_free_port "${BENCH_PG_PORT:-}")
+REDIS_PORT=$(find_free_port "${BENCH_REDIS_PORT:-}")
+APP_PORT=$(find_free_port "${BENCH_APP_PORT:-}")
+pg_start "$WORK/pg" "$PG_PORT"
+redis_start "$WORK/redis" "$REDIS_PORT" no
+export DATABASE_URL; DATABASE_URL=$(database_url "$PG_PORT")
+export REDIS_URL; REDIS_URL=$(redis_url "$REDIS_PORT")
+export JWT_SECRET=bench-secret-0123456789abcdefghijklmnopqrstuvwxyz-0123456789
+export API_KEY_SALT=bench-salt-0123456789abcdefghijklmnopqrstuvwxyz
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+# Benchmarks measure the service, not the limiter (docs/configuration.md).
+export RATE_LIMIT_PER_MINUTE=0 RATE_LIMITING_ENABLED=false
+
+log "building Release (server and bench tool)"
+dotnet build src/Api/TaskManager.Api.csproj -c Release -v quiet --nologo -clp:ErrorsOnly >&2
+dotnet build bench/TaskManager.Bench/TaskManager.Bench.csproj -c Release -v quiet --nologo -clp:ErrorsOnly >&2
+API_DLL=src/Api/bin/Release/net10.0/TaskManager.Api.dll
+BENCH=(dotnet bench/TaskManager.Bench/bin/Release/net10.0/TaskManager.Bench.dll)
+
+log "migrating and seeding"
+dotnet "$API_DLL" migrate >&2
+"${BENCH[@]}" seed --database "Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskmanager;Database=taskmanager"
+API_KEY=""
+# An unknown verb would start the server, so ask the CLI's usage first.
+if dotnet "$API_DLL" help 2>&1 | grep -q 'api-key'; then
+  API_KEY=$(dotnet "$API_DLL" api-key --user bench-user-1@example.com --name bench 2>/dev/null | tail -n1 || true)
+fi
+
+log "serving on 127.0.0.1:$APP_PORT"
+HOST=127.0.0.1 PORT=$APP_PORT dotnet "$API_DLL" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+wait_http_ok "http://127.0.0.1:$APP_PORT/health/ready" 90 "$APP_PID" || { tail -n 40 "$WORK/app.log" >&2; exit 1; }
+
+POSTMASTER_PID=$(head -n1 "$(pg_data_dir "$WORK/pg")/postmaster.pid")
+REDIS_PID=$(cat "$WORK/redis/redis.pid")
+COMMON=(--url "http://127.0.0.1:$APP_PORT" --jwt-secret "$JWT_SECRET" --results "$RESULTS"
+  --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID")
+
+if [[ $MODE == full ]]; then
+  WINDOW=(--warmup 5 --duration 30); READ_RATES=1000,2000,3000,4000,5000; WRITE_RATES=500,1000,1500
+  SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 20); BACKLOG=(--backlog 2000 --write-rate 200)
+else
+  WINDOW=(--warmup 3 --duration 10); READ_RATES=3000; WRITE_RATES=1000
+  SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 6); BACKLOG=(--backlog 500 --write-rate 100)
+fi
+ONLY=" ${BENCH_ONLY:-rest-read pgbench writes mcp-vs-rest sse recovery} "
+want() { [[ "$ONLY" == *" $1 "* ]]; }
+run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1 FAILED (continuing)"; }
+
+want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
+want pgbench && run pgbench "${WINDOW[@]}" --rates "$READ_RATES" --pg-port "$PG_PORT"
+want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
+if want mcp-vs-rest; then
+  if [[ -n "$API_KEY" ]]; then run mcp-vs-rest "${WINDOW[@]}" --rate 1000 --api-key "$API_KEY"
+  else log "no api-key verb on this build: MCP scenario skipped"; fi
+fi
+if want sse || want recovery; then
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/api/tasks/stream")" == 404 ]]; then
+    log "no /api/tasks/stream on this build: SSE scenarios skipped"
+  else
+    want sse && run sse "${SSE[@]}"
+    want recovery && run recovery "${BACKLOG[@]}" \
+      --redis-stop "redis-cli -p $REDIS_PORT shutdown save >/dev/null 2>&1 || true" \
+      --redis-start "redis-server --bind 127.0.0.1 --port $REDIS_PORT --dir $WORK/redis --daemonize yes --pidfile $WORK/redis/redis.pid --logfile $WORK/redis/redis.log --save '' --appendonly no && for i in \$(seq 100); do [[ \$(redis-cli -p $REDIS_PORT ping 2>/dev/null) == PONG ]] && exit 0; sleep 0.05; done; exit 1"
+  fi
+fi
+
+VERSIONS="$("$PG_BIN/postgres" --version | sed 's/postgres (PostgreSQL)/PostgreSQL/'), Redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/'), generator: bench/TaskManager.Bench (SocketsHttpHandler, open model)"
+"${BENCH[@]}" report --results "$RESULTS" --output "${BENCH_OUTPUT:-docs/benchmarks.md}" --mode "$MODE" \
+  --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+dirty')" \
+  --command "scripts/bench.sh --$MODE" --load "$LOAD_AT_START" --versions "$VERSIONS" \
+  --preamble bench/preamble.md --appendix bench/history.md
+log "done in $((SECONDS - STARTED)) s"
