@@ -207,7 +207,8 @@ public sealed class Seeder(string connectionString, int taskCount)
             await WriteNullableAsync(writer, t.Assignee is { } a ? BenchIds.User(a) : (Guid?)null);
             await WriteNullableAsync(writer, t.Repository is { } r ? BenchIds.RepositoryName(r) : null);
             await writer.WriteAsync(t.UpdatedAt, NpgsqlDbType.TimestampTz);
-            await writer.WriteAsync(t.UpdatedAt.AddMilliseconds(5), NpgsqlDbType.TimestampTz);
+            // Published within the last ~14 hours, so the relay's retention clean-up (24 h by default) keeps them.
+            await writer.WriteAsync(DateTimeOffset.UtcNow.AddSeconds(-(tasks.Count - t.Number) / 2.0), NpgsqlDbType.TimestampTz);
             await writer.WriteAsync(1, NpgsqlDbType.Integer);
         }
         await writer.CompleteAsync();
