@@ -19,6 +19,7 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddAppSettingsBesideBinary(builder.Environment);
         builder.WebHost.UseUrls(EnvironmentConfiguration.ListenUrl(builder.Configuration));
         builder.WebHost.ConfigureKestrel(k =>
         {
