@@ -28,6 +28,21 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
         return found ?? throw NotFoundException.User(trimmed);
     }
 
+    /// <summary>
+    /// The id a reference names when that needs no lookup ("me" or a UUID), not yet checked to exist; callers that
+    /// can prove existence another way (a list page that holds the user's tasks) save the round trip.
+    /// </summary>
+    public bool TryGetUncheckedId(string reference, out Guid id)
+    {
+        var trimmed = reference.Trim();
+        if (trimmed.Equals(Me, StringComparison.OrdinalIgnoreCase))
+        {
+            id = caller.UserId;
+            return true;
+        }
+        return Guid.TryParse(trimmed, out id);
+    }
+
     private Task<Guid?> FindByEmailAsync(string email, CancellationToken ct)
     {
         var normalized = User.NormalizeEmail(email);
