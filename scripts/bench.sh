@@ -95,16 +95,17 @@ COMMON=(--url "http://127.0.0.1:$APP_PORT" --jwt-secret "$JWT_SECRET" --results 
   --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID")
 
 if [[ $MODE == full ]]; then
-  WINDOW=(--warmup 5 --duration 30); READ_RATES=1000,2000,3000,4000,5000; WRITE_RATES=500,1000,1500
+  WARM_SECONDS=30; WINDOW=(--warmup 5 --duration 30); READ_RATES=1000,2000,3000,4000,5000; WRITE_RATES=500,1000,1500
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 20); BACKLOG=(--backlog 2000 --write-rate 200)
 else
-  WINDOW=(--warmup 3 --duration 10); READ_RATES=3000; WRITE_RATES=1000
+  WARM_SECONDS=20; WINDOW=(--warmup 3 --duration 10); READ_RATES=3000; WRITE_RATES=1000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 6); BACKLOG=(--backlog 500 --write-rate 100)
 fi
 ONLY=" ${BENCH_ONLY:-rest-read pgbench writes mcp-vs-rest sse recovery} "
 want() { [[ "$ONLY" == *" $1 "* ]]; }
 run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1 FAILED (continuing)"; }
 
+run warm-up --seconds "$WARM_SECONDS" --api-key "$API_KEY"
 want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
 want pgbench && run pgbench "${WINDOW[@]}" --rates "$READ_RATES" --pg-port "$PG_PORT"
 want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"

@@ -8,6 +8,9 @@ switch (args_.Verb)
     case "seed":
         await new Seeder(args_.Required("database"), args_.Int("tasks", 100_000)).RunAsync();
         break;
+    case "warm-up":
+        await WarmupScenario.RunAsync(context);
+        break;
     case "rest-read":
         await RestReadScenario.RunAsync(context);
         break;
@@ -30,7 +33,7 @@ switch (args_.Verb)
         await MarkdownReport.RunAsync(context);
         break;
     default:
-        Console.Error.WriteLine("usage: TaskManager.Bench seed|rest-read|pgbench|writes|mcp-vs-rest|sse|recovery|report [--option value ...]");
+        Console.Error.WriteLine("usage: TaskManager.Bench seed|warm-up|rest-read|pgbench|writes|mcp-vs-rest|sse|recovery|report [--option value ...]");
         return 2;
 }
 return 0;
