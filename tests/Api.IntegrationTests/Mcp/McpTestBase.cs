@@ -45,7 +45,8 @@ public abstract class McpTestBase : IntegrationTestBase
         return client;
     }
 
-    protected async Task<McpClient> ConnectAsMemberAsync() => await ConnectAsync((await CreateApiKeyAsync(MemberClient)).Key);
+    /// <summary>Disposes the client after the test.</summary>
+    protected void TrackForDisposal(IAsyncDisposable client) => _clients.Add(client);
 
     protected static Task<CallToolResult> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments) =>
         client.CallToolAsync(tool, arguments).AsTask();
