@@ -4,22 +4,23 @@ using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Mcp.Results;
 
+/// <remarks>Only the properties whose meaning is not obvious are described: every output schema costs agents context tokens.</remarks>
 [Description("A task.")]
 public sealed record ToolTask(
     [property: Description("Task id (UUID); pass it to get_task, update_task_status and add_task_comment.")] Guid Id,
-    [property: Description("Short title.")] string Title,
+    string Title,
     [property: Description("What to do. Lists shorten long text (see description_truncated); get_task returns it in full.")] string? Description,
     [property: Description("True when description was shortened for this list; call get_task for the full text.")] bool DescriptionTruncated,
-    [property: Description("not_started, in_progress, blocked, completed or cancelled.")] string Status,
-    [property: Description("low, medium, high or urgent.")] string Priority,
-    [property: Description("low, medium or high.")] string Complexity,
-    [property: Description("Who the task is assigned to, or null.")] ToolUser? Assignee,
-    [property: Description("Repository name, or null.")] string? Repository,
-    [property: Description("Display label of whoever created it.")] string CreatedBy,
-    [property: Description("Display label of whoever changed it last.")] string UpdatedBy,
-    [property: Description("When it was created (ISO-8601 UTC).")] DateTimeOffset CreatedAt,
-    [property: Description("When it last changed (ISO-8601 UTC).")] DateTimeOffset UpdatedAt,
-    [property: Description("Increases with every change.")] int Version)
+    string Status,
+    string Priority,
+    string Complexity,
+    ToolUser? Assignee,
+    string? Repository,
+    [property: Description("A display label (e.g. an agent name); get_task history shows who really acted.")] string CreatedBy,
+    string UpdatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version)
 {
     /// <summary>Descriptions longer than this are shortened in lists, to keep an agent's context small.</summary>
     public const int ListDescriptionLength = 280;

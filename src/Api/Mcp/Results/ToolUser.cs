@@ -4,6 +4,6 @@ namespace TaskManager.Api.Mcp.Results;
 
 [Description("A user.")]
 public sealed record ToolUser(
-    [property: Description("User id (UUID).")] Guid Id,
-    [property: Description("Email; tools accept it wherever a user is named.")] string Email,
-    [property: Description("Display name, or null.")] string? Name);
+    Guid Id,
+    string Email,
+    string? Name);
