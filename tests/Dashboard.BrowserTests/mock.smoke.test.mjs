@@ -56,6 +56,18 @@ test('mock: sign in, create, live agent task, keyboard + drag status, validation
   await page.locator('#panel .comment-body', { hasText: 'Looks good to me.' }).waitFor();
   await shot(page, 'mock-board-panel');
 
+  // edit (PATCH with If-Match) and delete
+  await page.locator('#panel-edit').click();
+  const edit = page.getByRole('dialog', { name: 'Edit task' });
+  await edit.getByLabel('Title').fill('Agent: fix login redirect loop');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#panel-title', { hasText: 'Agent: fix login redirect loop' }).waitFor();
+  await card(page, 'Agent: fix login redirect loop').waitFor();
+  page.once('dialog', (d) => d.accept());
+  await page.locator('#panel-delete').click();
+  await card(page, 'Agent: fix login redirect loop').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#panel').isVisible(), false);
+
   // narrow width
   await page.setViewportSize({ width: 390, height: 844 });
   await page.keyboard.press('Escape');
