@@ -17,7 +17,6 @@ const state = {
   openId: null,
   feed: null,
   loadSeq: 0,
-  hadDrop: false,
   truncated: false,
   repoTimer: null,
 };
@@ -763,8 +762,9 @@ function startFeed() {
       conn.dataset.state = s;
       $('.conn-text', conn).textContent = s === 'live' ? 'Live' : s === 'reconnecting' ? 'Reconnecting…' : 'Offline';
       conn.title = s === 'live' ? 'Receiving live updates' : s === 'reconnecting' ? 'Connection lost; reconnecting' : 'Not connected; changes by others will not appear until the connection is back';
-      if (s !== 'live') state.hadDrop = true;
-      else if (state.hadDrop && !state.feed?.lastEventId) { state.hadDrop = false; reloadTasks(); }
+      // Live without a position to resume from (first connect, or no event seen yet): the server only
+      // promises what follows the subscription, so fetch the list again to cover the gap before it.
+      if (s === 'live' && !state.feed?.lastEventId) reloadTasks();
     },
     onClosed: async () => {
       // EventSource hides the status code: ask the API whether the token still works (a 401 signs out).
