@@ -1,0 +1,61 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Api.Identity;
+using TaskManager.Application.Repositories.Commands.CreateRepository;
+using TaskManager.Application.Users.Commands.CreateUser;
+using TaskManager.Domain.Users;
+using TaskManager.Infrastructure.Identity;
+using TaskManager.Infrastructure.Persistence;
+
+namespace TaskManager.Api.Cli;
+
+public static class CliVerbs
+{
+    public static async Task<int> MigrateAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
+    {
+        await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(ct);
+        await Console.Error.WriteLineAsync("Database schema is up to date.");
+        return 0;
+    }
+
+    public static async Task<int> SeedAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
+    {
+        await DemoData.SeedAsync(services, ct);
+        await Console.Error.WriteLineAsync($"Demo data is in place (user {DemoData.AdminEmail}, repository '{DemoData.RepositoryName}').");
+        return 0;
+    }
+
+    public static async Task<int> TokenAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
+    {
+        var email = User.NormalizeEmail(args.Required("--user"));
+        var days = args.Value("--days") is { } d
+            ? int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 3650 ? n : throw new CliUsageException("--days must be 1 to 3650.")
+            : 7;
+        var user = await services.GetRequiredService<ApplicationDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct)
+            ?? throw new CliUsageException($"No user has the email '{email}'; create one with create-user.");
+        Console.WriteLine(services.GetRequiredService<JwtTokenIssuer>().Issue(user.Id, user.Email, args.Flag("--admin"), TimeSpan.FromDays(days)));
+        return 0;
+    }
+
+    public static async Task<int> CreateUserAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
+    {
+        ActAsOperator(services);
+        var user = await services.GetRequiredService<ISender>().Send(
+            new CreateUserCommand(args.Required("--email"), args.Value("--name"), args.Value("--github")), ct);
+        Console.WriteLine(user.Id);
+        return 0;
+    }
+
+    public static async Task<int> CreateRepositoryAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
+    {
+        ActAsOperator(services);
+        var repository = await services.GetRequiredService<ISender>().Send(new CreateRepositoryCommand(args.Required("--name"), args.Value("--url")), ct);
+        Console.WriteLine(repository.Id);
+        return 0;
+    }
+
+    /// <summary>Directory writes need an administrator; whoever runs the CLI on the server is one.</summary>
+    private static void ActAsOperator(IServiceProvider services) =>
+        services.GetRequiredService<FixedActor>().Set(Guid.Empty, "operator", isAdmin: true);
+}

@@ -1,0 +1,3 @@
+namespace TaskManager.Api.Endpoints.Requests;
+
+public sealed record CreateRepositoryRequest(string? Name, string? Url);

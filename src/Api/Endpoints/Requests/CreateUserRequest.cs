@@ -1,0 +1,3 @@
+namespace TaskManager.Api.Endpoints.Requests;
+
+public sealed record CreateUserRequest(string? Email, string? Name, string? GithubUsername);

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using TaskManager.Api.Endpoints;
+using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Health;
+using TaskManager.Api.Identity;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Json;
+
+namespace TaskManager.Api.Hosting;
+
+/// <summary>The HTTP host: REST, health and the API reference.</summary>
+public static class WebApp
+{
+    /// <summary>Request bodies larger than this are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(EnvironmentConfiguration.ListenUrl(builder.Configuration));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        var services = builder.Services;
+        services.AddTaskManagerCore(builder.Environment);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+        services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddAuthentication().AddTaskManagerJwt();
+        services.AddAuthorization();
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapTaskEndpoints();
+        app.MapDirectoryEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using TaskManager.Application.Common.Interfaces;
+
+namespace TaskManager.Api.Identity;
+
+/// <summary>The actor of work that has no HTTP request: CLI verbs and the stdio MCP server.</summary>
+public sealed class FixedActor : ICurrentActor
+{
+    private Guid? _userId;
+
+    public Guid UserId => _userId ?? throw new InvalidOperationException("No user was set for this command.");
+
+    public string Email { get; private set; } = "cli";
+
+    public bool IsAdmin { get; private set; }
+
+    public string? ApiKeyName { get; private set; }
+
+    public void Set(Guid userId, string email, bool isAdmin, string? apiKeyName = null)
+    {
+        _userId = userId;
+        Email = email;
+        IsAdmin = isAdmin;
+        ApiKeyName = apiKeyName;
+    }
+}

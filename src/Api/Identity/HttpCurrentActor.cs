@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Infrastructure.Identity;
+
+namespace TaskManager.Api.Identity;
+
+/// <summary>The caller of an HTTP request (REST, SSE or MCP), from the claims authentication established.</summary>
+public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor
+{
+    private ClaimsPrincipal User => accessor.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request is in progress.");
+
+    public Guid UserId => UserIdOf(User) ?? throw new InvalidOperationException("The request is not authenticated.");
+
+    public string Email => User.FindFirstValue(TaskManagerClaims.Email) ?? UserId.ToString();
+
+    public bool IsAdmin => User.HasClaim(TaskManagerClaims.Role, TaskManagerClaims.AdminRole);
+
+    public string? ApiKeyName => User.FindFirstValue(TaskManagerClaims.ApiKeyName);
+
+    public static Guid? UserIdOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TaskManagerClaims.UserId) ?? user.FindFirstValue(TaskManagerClaims.Subject), out var id) ? id : null;
+}

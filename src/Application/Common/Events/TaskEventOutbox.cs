@@ -1,0 +1,64 @@
+using AutoMapper;
+using System.Text.Json;
+using TaskManager.Application.Common.Json;
+using TaskManager.Application.Tasks;
+using TaskManager.Domain.Common;
+using TaskManager.Domain.Tasks;
+using TaskManager.Domain.Tasks.Events;
+
+namespace TaskManager.Application.Common.Events;
+
+/// <summary>
+/// Turns the domain events of one unit of work into outbox rows: one row per changed task, so a single
+/// request (say, a PATCH of title and assignee) is a single event in every stream, typed by what matters most.
+/// </summary>
+public sealed class TaskEventOutbox(IMapper mapper)
+{
+    public IEnumerable<OutboxMessage> FromDomainEvents(IEnumerable<DomainEvent> domainEvents) =>
+        domainEvents.OfType<TaskDomainEvent>()
+            .GroupBy(e => e.TaskItem.Id)
+            .Select(ToMessage);
+
+    private OutboxMessage ToMessage(IEnumerable<TaskDomainEvent> eventsOfOneTask)
+    {
+        var events = eventsOfOneTask.ToList();
+        var task = events[^1].TaskItem;
+        var reassigned = events.OfType<TaskReassigned>().FirstOrDefault();
+        var moved = events.OfType<TaskMovedToRepository>().FirstOrDefault();
+        var comment = events.OfType<TaskCommented>().LastOrDefault()?.Comment;
+        var occurredAt = events[^1].OccurredAt;
+        var previousAssignee = reassigned?.PreviousAssigneeId is { } previous && previous != task.AssigneeId ? previous : (Guid?)null;
+
+        return new OutboxMessage(
+            eventId: Guid.CreateVersion7(occurredAt),
+            taskId: task.Id,
+            eventType: TypeOf(events, task),
+            taskData: Serialize(task, comment),
+            assigneeId: task.AssigneeId,
+            repositoryName: task.Repository?.Name,
+            previousAssigneeId: previousAssignee,
+            previousRepositoryName: moved?.PreviousRepositoryName,
+            occurredAt: occurredAt);
+    }
+
+    private static string TypeOf(IReadOnlyList<TaskDomainEvent> events, TaskItem task)
+    {
+        if (events.Any(e => e is TaskDeleted))
+            return TaskEventTypes.Deleted;
+        if (events.Any(e => e is TaskCommented))
+            return TaskEventTypes.Commented;
+        if (task.AssigneeId is not null && events.Any(e => e is TaskCreated or TaskReassigned))
+            return TaskEventTypes.Assigned;
+        if (events.Any(e => e is TaskStatusChanged { To: TaskItemStatus.Completed }))
+            return TaskEventTypes.Completed;
+        return TaskEventTypes.Updated;
+    }
+
+    private string Serialize(TaskItem task, TaskComment? comment)
+    {
+        var data = JsonSerializer.SerializeToNode(TaskDtoProjection.Map(task), WireJson.Options)!.AsObject();
+        if (comment is not null)
+            data["comment"] = JsonSerializer.SerializeToNode(mapper.Map<CommentDto>(comment), WireJson.Options);
+        return data.ToJsonString(WireJson.Options);
+    }
+}

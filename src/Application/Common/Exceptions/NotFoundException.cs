@@ -1,0 +1,17 @@
+namespace TaskManager.Application.Common.Exceptions;
+
+/// <summary>A referenced thing does not exist. <see cref="Suggestions"/> lists close names when there are some.</summary>
+public sealed class NotFoundException(string resource, string key, string message, IReadOnlyList<string>? suggestions = null)
+    : Exception(message)
+{
+    public string Resource { get; } = resource;
+
+    public string Key { get; } = key;
+
+    public IReadOnlyList<string> Suggestions { get; } = suggestions ?? [];
+
+    public static NotFoundException Task(Guid id) => new("task", id.ToString(), $"Task '{id}' was not found.");
+
+    public static NotFoundException User(string reference) =>
+        new("user", reference, $"User '{reference}' was not found; name a user by UUID or by email.");
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Idempotency;
+using TaskManager.Domain.ApiKeys;
+using TaskManager.Domain.Repositories;
+using TaskManager.Domain.Tasks;
+using TaskManager.Domain.Users;
+
+namespace TaskManager.Application.Common.Interfaces;
+
+/// <summary>The persistence port of the use cases. Saving also writes history and outbox rows in the same transaction.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<User> Users { get; }
+
+    DbSet<CodeRepository> Repositories { get; }
+
+    DbSet<TaskItem> Tasks { get; }
+
+    DbSet<TaskComment> TaskComments { get; }
+
+    DbSet<TaskHistoryEntry> TaskHistory { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+using AutoMapper;
+using TaskManager.Application.Repositories;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Users;
+using TaskManager.Domain.Repositories;
+using TaskManager.Domain.Tasks;
+using TaskManager.Domain.Users;
+
+namespace TaskManager.Application.Common.Mapping;
+
+/// <summary>
+/// Maps of the flat read models. TaskItem → TaskDto is not here: it is the hot path and lives in
+/// <see cref="TaskDtoProjection"/> as one hand-written expression (see docs/adr/0002).
+/// </summary>
+public sealed class MappingProfile : Profile
+{
+    public MappingProfile()
+    {
+        CreateMap<User, UserDto>();
+        CreateMap<CodeRepository, RepositoryDto>();
+        CreateMap<TaskComment, CommentDto>();
+        CreateMap<TaskHistoryEntry, HistoryEntryDto>()
+            .ForMember(d => d.ViaApiKey, o => o.MapFrom(s => s.ActorApiKeyName));
+    }
+}

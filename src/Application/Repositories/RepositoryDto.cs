@@ -1,0 +1,3 @@
+namespace TaskManager.Application.Repositories;
+
+public sealed record RepositoryDto(Guid Id, string Name, string? Url, DateTimeOffset CreatedAt);

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Common.Idempotency;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Lookups;
+using TaskManager.Application.Common.Validation;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Application.Tasks.Commands.CreateTask;
+
+public sealed class CreateTaskHandler(
+    IApplicationDbContext db,
+    ICurrentActor caller,
+    IClock clock,
+    UserResolver users,
+    RepositoryResolver repositories) : ICommandHandler<CreateTaskCommand, CreateTaskResult>
+{
+    public async ValueTask<CreateTaskResult> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
+    {
+        var key = string.IsNullOrWhiteSpace(command.IdempotencyKey) ? null : command.IdempotencyKey.Trim();
+        var requestHash = key is null ? "" : HashOf(command);
+        if (key is not null && await ReplayAsync(key, requestHash, cancellationToken) is { } replayed)
+            return replayed;
+
+        var assignee = command.AssigneeId is null ? null : await users.ResolveAsync(command.AssigneeId, cancellationToken);
+        var repository = command.Repository is null ? null : await repositories.ResolveAsync(command.Repository, cancellationToken);
+        var now = clock.UtcNow;
+        var task = TaskItem.Create(
+            command.Title!,
+            command.Description,
+            command.Status is null ? TaskItemStatus.NotStarted : TaskEnums.Status.Parse(command.Status),
+            command.Priority is null ? TaskPriority.Medium : TaskEnums.Priority.Parse(command.Priority),
+            command.Complexity is null ? TaskComplexity.Medium : TaskEnums.Complexity.Parse(command.Complexity),
+            assignee,
+            repository,
+            caller.AsActor(command.CreatedBy),
+            now);
+        db.Tasks.Add(task);
+        if (key is not null)
+            db.IdempotencyRecords.Add(new IdempotencyRecord(caller.UserId, key, requestHash, task.Id, now));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException) when (key is not null)
+        {
+            // A concurrent retry with the same key won the race; its task is the answer.
+            return await ReplayAsync(key, requestHash, cancellationToken)
+                ?? throw new InvalidOperationException("An idempotency key collided but its record is missing.");
+        }
+        return new CreateTaskResult(TaskDtoProjection.Map(task), Replayed: false);
+    }
+
+    private async Task<CreateTaskResult?> ReplayAsync(string key, string requestHash, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.UserId == caller.UserId && r.Key == key, ct);
+        if (record is null)
+            return null;
+        if (record.RequestHash != requestHash)
+        {
+            throw new ConflictException(
+                "This idempotency key was already used for a different task; use a new key for a new task.",
+                new Dictionary<string, object?> { ["idempotency_key"] = key, ["task_id"] = record.TaskId });
+        }
+        var task = await db.Tasks.AsNoTracking().Where(t => t.Id == record.TaskId).Select(TaskDtoProjection.Expression).FirstAsync(ct);
+        return new CreateTaskResult(task, Replayed: true);
+    }
+
+    private static string HashOf(CreateTaskCommand command)
+    {
+        var significant = command with { IdempotencyKey = null };
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(significant))));
+    }
+}

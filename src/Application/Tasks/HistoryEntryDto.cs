@@ -1,0 +1,28 @@
+namespace TaskManager.Application.Tasks;
+
+/// <summary>
+/// One audit row. <c>changed_by</c> is the label shown (an agent may call itself "claude");
+/// <c>actor_user_id</c> and <c>via_api_key</c> say who really acted and through which MCP key.
+/// </summary>
+public sealed record HistoryEntryDto
+{
+    public required Guid Id { get; init; }
+
+    public required Guid TaskId { get; init; }
+
+    public required string FieldChanged { get; init; }
+
+    public required string? OldValue { get; init; }
+
+    public required string? NewValue { get; init; }
+
+    public required string ChangedBy { get; init; }
+
+    public required Guid ActorUserId { get; init; }
+
+    public required string? ViaApiKey { get; init; }
+
+    public required string? Comment { get; init; }
+
+    public required DateTimeOffset ChangedAt { get; init; }
+}

@@ -1,0 +1,33 @@
+using System.Linq.Expressions;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Application.Tasks;
+
+/// <summary>
+/// The one definition of TaskItem → TaskDto. Queries use <see cref="Expression"/> so PostgreSQL returns only the
+/// columns the DTO needs (the list query is the hot path); commands map loaded entities with <see cref="Map"/>.
+/// </summary>
+public static class TaskDtoProjection
+{
+    public static Expression<Func<TaskItem, TaskDto>> Expression { get; } = t => new TaskDto
+    {
+        Id = t.Id,
+        Title = t.Title,
+        Description = t.Description,
+        Status = TaskEnums.Status.ToWire(t.Status),
+        Priority = TaskEnums.Priority.ToWire(t.Priority),
+        Complexity = TaskEnums.Complexity.ToWire(t.Complexity),
+        Assignee = t.Assignee == null ? null : new UserSummaryDto(t.Assignee.Id, t.Assignee.Email, t.Assignee.Name),
+        Repository = t.Repository == null ? null : t.Repository.Name,
+        CreatedBy = t.CreatedBy,
+        UpdatedBy = t.UpdatedBy,
+        CreatedAt = t.CreatedAt,
+        UpdatedAt = t.UpdatedAt,
+        Version = t.Version,
+    };
+
+    private static readonly Func<TaskItem, TaskDto> Compiled = Expression.Compile();
+
+    /// <summary>Maps a task whose <see cref="TaskItem.Assignee"/> and <see cref="TaskItem.Repository"/> are loaded.</summary>
+    public static TaskDto Map(TaskItem task) => Compiled(task);
+}

@@ -1,0 +1,3 @@
+namespace TaskManager.Application.Tasks;
+
+public sealed record UserSummaryDto(Guid Id, string Email, string? Name);

@@ -1,0 +1,36 @@
+using TaskManager.Domain.Common;
+
+namespace TaskManager.Domain.Repositories;
+
+/// <summary>A code repository that tasks belong to (named "repository" in the API; not a data-access class).</summary>
+public sealed class CodeRepository
+{
+    public const int NameMaxLength = 255;
+    public const int UrlMaxLength = 500;
+
+    private CodeRepository()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string? Url { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static CodeRepository Create(string name, string? url, DateTimeOffset now)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length == 0)
+            throw new DomainException("A repository needs a name.", "name");
+        return new CodeRepository
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = trimmed,
+            Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim(),
+            CreatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,3 @@
+namespace TaskManager.Domain.Tasks.Events;
+
+public sealed record TaskCommented(TaskItem TaskItem, TaskComment Comment, DateTimeOffset OccurredAt) : TaskDomainEvent(TaskItem, OccurredAt);

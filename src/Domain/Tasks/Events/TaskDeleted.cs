@@ -1,0 +1,3 @@
+namespace TaskManager.Domain.Tasks.Events;
+
+public sealed record TaskDeleted(TaskItem TaskItem, DateTimeOffset OccurredAt) : TaskDomainEvent(TaskItem, OccurredAt);

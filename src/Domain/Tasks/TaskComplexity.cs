@@ -1,0 +1,8 @@
+namespace TaskManager.Domain.Tasks;
+
+public enum TaskComplexity
+{
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,10 @@
+namespace TaskManager.Domain.Tasks;
+
+public enum TaskItemStatus
+{
+    NotStarted,
+    InProgress,
+    Blocked,
+    Completed,
+    Cancelled,
+}

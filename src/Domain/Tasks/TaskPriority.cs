@@ -1,0 +1,9 @@
+namespace TaskManager.Domain.Tasks;
+
+public enum TaskPriority
+{
+    Low,
+    Medium,
+    High,
+    Urgent,
+}

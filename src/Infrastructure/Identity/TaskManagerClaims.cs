@@ -1,0 +1,16 @@
+namespace TaskManager.Infrastructure.Identity;
+
+/// <summary>The claim names of the contract (raw JWT names; inbound claim mapping is off).</summary>
+public static class TaskManagerClaims
+{
+    public const string UserId = "user_id";
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Email = "email";
+    public const string AdminRole = "admin";
+
+    /// <summary>Set for MCP calls: the name of the API key used.</summary>
+    public const string ApiKeyName = "api_key_name";
+
+    public const string ApiKeyId = "api_key_id";
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Common.Idempotency;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Domain.ApiKeys;
+using TaskManager.Domain.Repositories;
+using TaskManager.Domain.Tasks;
+using TaskManager.Domain.Users;
+
+namespace TaskManager.Infrastructure.Persistence;
+
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<CodeRepository> Repositories => Set<CodeRepository>();
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+
+    public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Saves, translating the driver's constraint errors into the application's exceptions.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConflictException("The task was changed by someone else at the same moment; fetch it again and retry.",
+                new Dictionary<string, object?> { ["reason"] = "concurrent_update" }, ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw new DuplicateKeyException(pg.ConstraintName ?? "unknown", ex);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskManager.Domain.ApiKeys;
+using TaskManager.Domain.Users;
+
+namespace TaskManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.ToTable("api_keys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength).IsRequired();
+        builder.Property(k => k.Digest).IsRequired();
+        builder.HasIndex(k => k.Digest).IsUnique();
+        builder.Property(k => k.Prefix).HasMaxLength(16).IsRequired();
+        builder.Ignore(k => k.IsRevoked);
+        builder.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(k => k.UserId);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
+{
+    /// <summary>Every list reads live tasks only, so the list indexes leave deleted ones out.</summary>
+    private const string Live = "deleted_at IS NULL";
+
+    public void Configure(EntityTypeBuilder<TaskItem> builder)
+    {
+        builder.ToTable("tasks");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever().HasDefaultValueSql("gen_random_uuid()");
+        builder.Property(t => t.Title).HasMaxLength(TaskItem.TitleMaxLength).IsRequired();
+        builder.Property(t => t.Description);
+        builder.Property(t => t.Status).HasMaxLength(50).HasConversion(new EnumColumn<TaskItemStatus>(TaskEnums.Status))
+            .HasDefaultValueSql("'not_started'").ValueGeneratedNever();
+        builder.Property(t => t.Priority).HasMaxLength(20).HasConversion(new EnumColumn<TaskPriority>(TaskEnums.Priority))
+            .HasDefaultValueSql("'medium'").ValueGeneratedNever();
+        builder.Property(t => t.Complexity).HasMaxLength(20).HasConversion(new EnumColumn<TaskComplexity>(TaskEnums.Complexity))
+            .HasDefaultValueSql("'medium'").ValueGeneratedNever();
+        builder.Property(t => t.CreatedBy).HasMaxLength(TaskItem.LabelMaxLength).IsRequired();
+        builder.Property(t => t.UpdatedBy).HasMaxLength(TaskItem.LabelMaxLength).IsRequired();
+        builder.Property(t => t.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
+        builder.Property(t => t.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
+        builder.Property(t => t.Version).IsConcurrencyToken().HasDefaultValue(1).ValueGeneratedNever();
+        builder.Ignore(t => t.IsDeleted);
+        builder.Ignore(t => t.DomainEvents);
+
+        builder.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.Repository).WithMany().HasForeignKey(t => t.RepositoryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.History).WithOne().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Each list filter has a composite index ending in the list order, so a page is an index range scan.
+        builder.HasIndex(t => new { t.AssigneeId, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_assignee").IsDescending(false, true, true).HasFilter(Live);
+        builder.HasIndex(t => new { t.AssigneeId, t.Status, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_assignee_status")
+            .IsDescending(false, false, true, true).HasFilter(Live);
+        builder.HasIndex(t => new { t.RepositoryId, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_repository").IsDescending(false, true, true).HasFilter(Live);
+        builder.HasIndex(t => new { t.Status, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_status").IsDescending(false, true, true).HasFilter(Live);
+        builder.HasIndex(t => new { t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_created").IsDescending(true, true).HasFilter(Live);
+        builder.HasIndex(t => new { t.UpdatedAt, t.Id }).HasDatabaseName("idx_tasks_updated");
+    }
+}

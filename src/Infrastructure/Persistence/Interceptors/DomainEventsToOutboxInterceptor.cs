@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Domain.Common;
+
+namespace TaskManager.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Turns the domain events of the tracked aggregates into outbox rows just before saving, so they are inserted
+/// in the same transaction (and the same round trip) as the change; after the commit it wakes the relay.
+/// </summary>
+public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox outbox, IOutboxSignal signal) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+            AddOutboxMessages(context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context)
+            AddOutboxMessages(context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        RingIfOutboxWritten(eventData);
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        RingIfOutboxWritten(eventData);
+        return base.SavedChanges(eventData, result);
+    }
+
+    private void AddOutboxMessages(DbContext context)
+    {
+        var aggregates = context.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        if (aggregates.Count == 0)
+            return;
+        var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
+        aggregates.ForEach(a => a.ClearDomainEvents());
+        context.Set<OutboxMessage>().AddRange(outbox.FromDomainEvents(events));
+    }
+
+    private void RingIfOutboxWritten(SaveChangesCompletedEventData eventData)
+    {
+        // Rows are only visible to the relay once committed; inside an explicit transaction the commit comes later
+        // and the relay's poll picks them up.
+        if (eventData.Context?.Database.CurrentTransaction is null)
+            signal.Notify();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TaskManager.Application.Common.Json;
+using TaskManager.Domain.Users;
+using TaskManager.Infrastructure.Identity;
+using TaskManager.Infrastructure.Persistence;
+using TaskManager.TestSupport;
+
+namespace TaskManager.Api.IntegrationTests.Support;
+
+/// <summary>
+/// One application and one database for the whole fixture; the database is emptied before every test.
+/// <see cref="Admin"/> and <see cref="Member"/> exist in every test, with clients signed in as them.
+/// </summary>
+public abstract class IntegrationTestBase
+{
+    private static readonly Lazy<Task<DatabaseReset>> Database = new(() => DatabaseReset.CreateAsync("taskmanager_api_tests"));
+
+    protected TaskManagerFactory Factory { get; private set; } = null!;
+
+    protected User Admin { get; private set; } = null!;
+
+    protected User Member { get; private set; } = null!;
+
+    /// <summary>Signed in as <see cref="Admin"/> (admin role).</summary>
+    protected HttpClient AdminClient { get; private set; } = null!;
+
+    /// <summary>Signed in as <see cref="Member"/> (no role).</summary>
+    protected HttpClient MemberClient { get; private set; } = null!;
+
+    protected static JsonSerializerOptions Json => WireJson.Options;
+
+    protected static Task<DatabaseReset> DatabaseAsync() => Database.Value;
+
+    [OneTimeSetUp]
+    public async Task StartApplicationAsync()
+    {
+        var database = await DatabaseAsync();
+        Factory = new TaskManagerFactory(database.ConnectionString);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopApplicationAsync() => await Factory.DisposeAsync();
+
+    [SetUp]
+    public async Task ResetDataAsync()
+    {
+        await (await DatabaseAsync()).ResetAsync();
+        Admin = await AddUserAsync("admin@example.com", "Ada Admin");
+        Member = await AddUserAsync("member@example.com", "Max Member");
+        AdminClient = ClientFor(Admin, admin: true);
+        MemberClient = ClientFor(Member, admin: false);
+    }
+
+    [TearDown]
+    public void DisposeClients()
+    {
+        AdminClient.Dispose();
+        MemberClient.Dispose();
+    }
+
+    protected async Task<User> AddUserAsync(string email, string name)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var user = User.Create(email, name, null, DateTimeOffset.UtcNow);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    protected async Task AddRepositoryAsync(string name)
+    {
+        var response = await AdminClient.PostAsJsonAsync("/api/repositories", new { name }, Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    protected string TokenFor(User user, bool admin = false) =>
+        Factory.Services.GetRequiredService<JwtTokenIssuer>().Issue(user.Id, user.Email, admin, TimeSpan.FromHours(1));
+
+    protected HttpClient ClientFor(User user, bool admin = false)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user, admin));
+        return client;
+    }
+
+    protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+}
