@@ -90,13 +90,16 @@ before(async () => {
     assert.equal(r.status, 201, `POST /api/repositories: ${JSON.stringify(r.json)}`);
     repo = r.json.name;
   }
-  if (!apiKey) {
-    const r = await rest('POST', '/api/api-keys', { name: 'dashboard-browser-tests' });
-    assert.equal(r.status, 201, `POST /api/api-keys: ${JSON.stringify(r.json)}`);
-    apiKey = r.json.key;
-    createdKeyId = r.json.id;
-  }
 });
+
+/** The agent's MCP key: API_KEY, or one made for this run (only the MCP test needs it). */
+async function ensureApiKey() {
+  if (apiKey) return;
+  const r = await rest('POST', '/api/api-keys', { name: 'dashboard-browser-tests' });
+  assert.equal(r.status, 201, `POST /api/api-keys (set API_KEY to skip this): ${JSON.stringify(r.json)}`);
+  apiKey = r.json.key;
+  createdKeyId = r.json.id;
+}
 
 after(async () => {
   if (createdKeyId) await rest('DELETE', `/api/api-keys/${createdKeyId}`).catch(() => {});
@@ -163,6 +166,7 @@ test('creates a task through the form and shows it in its column', { skip }, asy
 });
 
 test('a task created by an agent over MCP appears on an open board without reload', { skip }, async () => {
+  await ensureApiKey();
   const { context, page } = await openBoard(browser, BASE_URL, TOKEN);
   let navigations = 0;
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });

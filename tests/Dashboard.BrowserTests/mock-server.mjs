@@ -43,8 +43,9 @@ export function createMockServer() {
     events.push({ id, data });
     for (const c of clients) if (c.wants(data)) c.res.write(`id: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
   }
-  function record(t, field, oldV, newV, actor, comment = null) {
-    history.push({ id: randomUUID(), task_id: t.id, field_changed: field, old_value: oldV, new_value: newV, changed_by: actor, comment, changed_at: now() });
+  function record(t, field, oldV, newV, actor, comment = null, viaApiKey = null) {
+    history.push({ id: randomUUID(), task_id: t.id, field_changed: field, old_value: oldV, new_value: newV, changed_by: actor,
+      actor_user_id: userOf(actor)?.id ?? 'u-demo', via_api_key: viaApiKey, comment, changed_at: now() });
   }
   function fail(res, status, code, message, details = {}) {
     send(res, status, { error: { code, message, details } });
@@ -84,14 +85,14 @@ export function createMockServer() {
     return !im || im.replace(/"/g, '').replace(/^W\//, '') === String(t.version);
   };
 
-  function createTask(body, actor) {
+  function createTask(body, actor, viaApiKey = null) {
     const t = {
       id: randomUUID(), title: body.title, description: body.description ?? null, status: body.status || 'not_started',
       priority: body.priority || 'medium', complexity: body.complexity || 'medium', assignee_id: body.assignee_id ? userOf(body.assignee_id)?.id ?? null : null,
       repository: body.repository || null, created_by: actor, updated_by: actor, created_at: now(), updated_at: now(), version: 1,
     };
     tasks.set(t.id, t);
-    record(t, 'created', null, t.title, actor);
+    record(t, 'created', null, t.title, actor, null, viaApiKey);
     emit(t.assignee_id ? 'task_assigned' : 'task_updated', t);
     return t;
   }
@@ -105,12 +106,12 @@ export function createMockServer() {
       if (body.action === 'status') {
         const t = tasks.get(body.task_id);
         const old = t.status;
-        Object.assign(t, { status: body.status, updated_by: body.updated_by ?? 'claude (key ci-bot, demo@example.com)', updated_at: now(), version: t.version + 1 });
-        record(t, 'status', old, t.status, t.updated_by);
+        Object.assign(t, { status: body.status, updated_by: body.updated_by ?? 'claude', updated_at: now(), version: t.version + 1 });
+        record(t, 'status', old, t.status, t.updated_by, null, 'ci-bot');
         emit(t.status === 'completed' ? 'task_completed' : 'task_updated', t);
         return send(res, 200, pub(t));
       }
-      return send(res, 201, pub(createTask(body, body.created_by ?? 'claude (key ci-bot, demo@example.com)')));
+      return send(res, 201, pub(createTask(body, body.created_by ?? 'claude', 'ci-bot')));
     }
     if (path === '/mcp' && req.method === 'POST') {
       if (req.headers['x-api-key'] !== 'mock-key') return fail(res, 401, 'unauthorized', 'A valid API key is required.');
@@ -120,7 +121,7 @@ export function createMockServer() {
       if (msg.method === 'initialize') result = { protocolVersion: msg.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'mock', version: '0' } };
       else if (msg.method === 'tools/call' && msg.params.name === 'create_task') {
         const a = msg.params.arguments;
-        const t = pub(createTask({ ...a, assignee_id: userOf(a.assignee_id)?.id }, `${a.created_by ?? 'ai-agent'} (key mock-key, demo@example.com)`));
+        const t = pub(createTask({ ...a, assignee_id: userOf(a.assignee_id)?.id }, a.created_by ?? 'ai-agent', 'mock-key'));
         result = { content: [{ type: 'text', text: JSON.stringify(t) }], structuredContent: t };
       } else result = { content: [{ type: 'text', text: 'unsupported' }], isError: true };
       res.writeHead(200, { 'Content-Type': 'text/event-stream' });

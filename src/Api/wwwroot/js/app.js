@@ -178,6 +178,8 @@ function buildShell() {
 async function loadDirectory() {
   const [users, repos] = await Promise.allSettled([api('/api/users'), api('/api/repositories')]);
   if (users.status === 'fulfilled') state.users = itemsOf(users.value);
+  const self = state.users.find(isMe);
+  if (self?.name) { $('#user-name').textContent = self.name; $('#user-avatar').textContent = initials(self.name); }
   if (repos.status === 'fulfilled') state.repositories = itemsOf(repos.value).map((r) => (typeof r === 'string' ? r : r.name)).filter(Boolean);
   fillSelect($('#f-assignee'), [{ value: '', label: 'Anyone' }, { value: 'me', label: 'Me' },
     ...state.users.filter((u) => !isMe(u)).map((u) => ({ value: u.id, label: userLabel(u) }))], state.filters.assignee);
@@ -563,16 +565,26 @@ function renderHistory(entries) {
     const label = FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
     const fmt = (v) => (v == null || v === '' ? '—' : field === 'status' ? statusLabel(v) : ['priority', 'complexity'].includes(field) ? cap(v) : String(v).length > 80 ? `${String(v).slice(0, 80)}…` : String(v));
     let what;
-    if (field === 'created' || (e.old_value == null && field === 'status' && !e.new_value)) what = 'created the task';
-    else if (field === 'created') what = 'created the task';
+    if (field === 'created') what = 'created the task';
     else if (field === 'deleted') what = 'deleted the task';
     else if (field === 'comment') what = 'commented';
     else what = h('span', 'changed ', h('strong', label), ' from ', h('span.val', fmt(e.old_value)), ' to ', h('span.val', fmt(e.new_value)));
     return h('li.history-item',
-      h('div.history-line', actorChip(e.changed_by ?? e.actor), ' ', what),
+      h('div.history-line', actorChip(historyActor(e)), ' ', what),
       e.comment ? h('p.history-comment', e.comment) : null,
       h('time', { dateTime: e.changed_at ?? '', title: absTime(e.changed_at) }, relTime(e.changed_at)));
   }) : [h('li.muted.empty', 'No history yet.')]));
+}
+
+/** History rows say who really acted: `actor_user_id`, and `via_api_key` when an agent used an MCP key. */
+function historyActor(e) {
+  if (e.actor_user_id === undefined && e.via_api_key === undefined) return e.changed_by ?? e.actor;
+  const user = state.users.find((u) => u.id === e.actor_user_id);
+  const email = user?.email ?? null;
+  if (e.via_api_key) {
+    return { type: 'agent', label: e.changed_by || e.via_api_key, key_name: e.via_api_key, email };
+  }
+  return { type: 'human', label: e.changed_by || email || e.actor_user_id, email };
 }
 
 async function addComment(e, id) {
@@ -732,7 +744,7 @@ async function onTaskFormSubmit(e) {
       return;
     }
     const { leftovers, first } = showFieldErrors(form, ex.fieldErrors);
-    const msg = leftovers.length ? leftovers.join(' ') : first ? (ex.message || 'Please fix the highlighted fields.') : ex.message;
+    const msg = leftovers.length ? leftovers.join(' ') : first ? 'Please fix the highlighted field below.' : ex.message;
     $('#task-form-error').textContent = msg;
     (first ?? $('#t-title')).focus();
   } finally {
