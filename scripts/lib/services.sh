@@ -141,7 +141,9 @@ _as_pg() {
     fi
 }
 
-pg_data_dir() { echo "$1/data"; }
+# Resolved path: DIR may be a symlink into a place the postgres user can reach while the link's own
+# path (e.g. under /root) is not reachable for it (see scripts/run.sh).
+pg_data_dir() { echo "$(realpath -m "$1")/data"; }
 
 # pg_running_port DIR — prints the port of the server running on DIR/data, fails if none runs.
 pg_running_port() {
