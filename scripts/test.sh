@@ -20,7 +20,7 @@
 #
 # Extra suites — the convention
 # -----------------------------
-# A suite is a folder with a package.json. For each one test.sh:
+# A suite is a folder with a package.json. For each one whose folder exists, test.sh:
 #   * starts the app once for all suites (build src/Api Release, `migrate`, `seed`, serve on a
 #     free loopback port) and mints credentials for the seeded admin demo@example.com;
 #   * runs `npm ci` (or `npm install` when there is no package-lock.json) in the folder;
@@ -29,18 +29,26 @@
 #       TASKMANAGER_MCP_URL   $TASKMANAGER_URL/mcp (Streamable HTTP)
 #       TASKMANAGER_TOKEN     admin JWT for demo@example.com  (Authorization: Bearer ...)
 #       TASKMANAGER_API_KEY   MCP API key for demo@example.com (X-API-Key: ...)
-#       RESULTS_JSON          the file the suite MUST write before it exits
-#       CHROMIUM_PATH         /usr/bin/chromium (browser suite; launch playwright-core with it)
+#       JUNIT_XML, RESULTS_JSON   where to write the results (below)
+#       CHROMIUM_PATH         /usr/bin/chromium (browser suites; playwright-core executablePath)
 #       plus DATABASE_URL, REDIS_URL, JWT_SECRET, API_KEY_SALT of this run;
-#   * the suite writes RESULTS_JSON as
-#       {"passed": 12, "failed": 1, "failures": ["create_task rejects unknown status", ...]}
-#     ("failures" is optional but makes CI logs useful) and exits non-zero if anything failed.
-#   A suite that crashes, times out (SUITE_TIMEOUT, default 600 s), exits non-zero while
-#   reporting no failure, or writes no/unreadable RESULTS_JSON counts as (at least) one failure.
+#   * reads the suite's results, which it writes in ONE of two forms before it exits:
+#       JUnit XML at $JUNIT_XML — with Node's own runner simply
+#           node --test --test-reporter=spec --test-reporter-destination=stdout \
+#                --test-reporter=junit --test-reporter-destination="$JUNIT_XML"
+#         (<testcase> = a test; with <failure>/<error> it failed, with <skipped> it is not counted)
+#       or JSON at $RESULTS_JSON — for a hand-written checker such as check.mjs:
+#           {"passed": 12, "failed": 1, "failures": ["create_task rejects unknown status", ...]}
+#         ("failures" is optional but makes CI logs useful)
+#     and the suite exits non-zero if anything failed.
+#   A suite that crashes, times out (SUITE_TIMEOUT, default 600 s), writes no results, exits
+#   non-zero while reporting no failure, or runs nothing counts as (at least) one failure.
 #
-# Hooking a new suite: write a function `suite_<name>` below that calls
-#   run_node_suite <label> <folder> <command...>
-# and add <name> to EXTRA_SUITES. It is skipped when its folder does not exist.
+# Hooking a new suite: write a function `suite_<name>` below that returns early when its folder is
+# missing and otherwise calls
+#   run_node_suite <label> <folder> [--junit-from <file in folder>] <command...>
+# (--junit-from: the suite writes JUnit to a fixed file of its own instead of $JUNIT_XML), then add
+# <name> to EXTRA_SUITES.
 #
 # Environment knobs: TEST_RESULTS_DIR, SKIP_EXTRA_SUITES=1, TEST_HANG_TIMEOUT (default 15m, per
 # test), SUITE_TIMEOUT, PG_FSYNC (default on; off is faster and fine for throwaway data).
@@ -138,48 +146,60 @@ ensure_app() {
     APP_STATE=up
 }
 
-# run_node_suite LABEL FOLDER COMMAND... — see the convention at the top.
+# run_node_suite LABEL FOLDER [--junit-from FILE] COMMAND... — see the convention at the top.
 run_node_suite() {
-    local label=$1 dir=$2; shift 2
-    local results="$RESULTS_DIR/$label.results.json" status=0
-    rm -f "$results"
+    local label=$1 dir=$2 junit_from="" status=0
+    shift 2
+    if [[ "${1:-}" == --junit-from ]]; then junit_from=$2; shift 2; fi
+    local junit="$RESULTS_DIR/$label.junit.xml" json="$RESULTS_DIR/$label.results.json"
+    rm -f "$junit" "$json"
+    [[ -n "$junit_from" ]] && rm -f "$dir/$junit_from"     # never count a stale report
     tm_log "suite $label ($dir): $*"
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         ensure_services_installed nodejs npm || true
     fi
     if ! ensure_app; then
         printf '{"passed":0,"failed":1,"failures":["%s: the app could not be started (see %s)"]}\n' \
-            "$label" "${APP_LOG:-the log above}" > "$results"
+            "$label" "${APP_LOG:-the log above}" > "$RESULTS_DIR/$label.status.results.json"
         return 0
     fi
     (
         # errexit does not apply inside a subshell tested with ||, hence the explicit exits.
         cd "$dir" || exit $?
+        export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1    # never download a browser; Debian's Chromium is used
         if [[ -f package-lock.json ]]; then
             npm ci --no-audit --no-fund --loglevel=error || exit $?
         else
             npm install --no-audit --no-fund --loglevel=error || exit $?
         fi
-        RESULTS_JSON=$results timeout "${SUITE_TIMEOUT:-600}" "$@"
+        JUNIT_XML=$junit RESULTS_JSON=$json timeout "${SUITE_TIMEOUT:-600}" "$@"
     ) || status=$?
-    python3 "$REPO_ROOT/scripts/lib/test_results.py" suite-result "$results" "$label" "$status"
+    if [[ -n "$junit_from" && -f "$dir/$junit_from" && ! -f "$junit" ]]; then
+        cp "$dir/$junit_from" "$junit"
+    fi
+    python3 "$REPO_ROOT/scripts/lib/test_results.py" suite-result "$RESULTS_DIR" "$label" "$status"
 }
 
 # Hook: tests/mcp-ts-client — a Node MCP client (official TypeScript SDK) that talks to /mcp with
-# the API key and checks the tools end to end. Written by another engineer; entry point check.mjs.
+# the API key and checks the tools end to end. Written by another engineer; entry point check.mjs,
+# which writes $RESULTS_JSON (or $JUNIT_XML).
 suite_mcp_ts_client() {
     [[ -d tests/mcp-ts-client ]] || return 0
     run_node_suite mcp-ts-client tests/mcp-ts-client node check.mjs
 }
 
-# Hook: tests/Dashboard.BrowserTests — playwright-core driving Debian's Chromium against the
-# dashboard (no browser download: launch with executablePath: process.env.CHROMIUM_PATH and
-# --headless --no-sandbox). Entry point: the folder's `npm test` script.
+# Hook: tests/Dashboard.BrowserTests — node:test + playwright-core driving Debian's Chromium against
+# the dashboard of the running app. Its run-tests.sh reads BASE_URL / DASHBOARD_TOKEN / API_KEY and
+# writes JUnit to its own results.xml.
 suite_dashboard_browser_tests() {
-    [[ -d tests/Dashboard.BrowserTests ]] || return 0
+    local dir=tests/Dashboard.BrowserTests
+    [[ -d "$dir" ]] || return 0
     if [[ ! -x /usr/bin/chromium ]]; then ensure_services_installed chromium || true; fi
     export CHROMIUM_PATH=/usr/bin/chromium
-    run_node_suite dashboard-browser tests/Dashboard.BrowserTests npm test --silent
+    if ensure_app; then
+        export BASE_URL=$TASKMANAGER_URL DASHBOARD_TOKEN=$TASKMANAGER_TOKEN API_KEY=$TASKMANAGER_API_KEY
+    fi
+    run_node_suite dashboard-browser "$dir" --junit-from results.xml bash run-tests.sh
 }
 
 if [[ -z "${SKIP_EXTRA_SUITES:-}" ]]; then
