@@ -132,14 +132,14 @@ ensure_app() {
     case "$APP_STATE" in up) return 0 ;; failed) return 1 ;; esac
     APP_STATE=failed
     CONFIGURATION=Release start_app "$RESULTS_DIR" || return 1
-    local dll; dll=$(app_dll Release)
-    dotnet "$dll" seed >&2 || { tm_log "'seed' failed"; return 1; }
-    # The verbs print only the secret on stdout; keep the last line in case a log line slips in.
-    TASKMANAGER_TOKEN=$(dotnet "$dll" token --user demo@example.com --admin --days 1 | tail -n 1) \
+    app_cli Release seed >&2 || { tm_log "'seed' failed"; return 1; }
+    # The verbs print only the secret on stdout (logs go to stderr); keep the last line regardless.
+    TASKMANAGER_TOKEN=$(app_cli Release token --user demo@example.com --admin --days 1 | tail -n 1) \
         || { tm_log "'token' failed"; return 1; }
-    TASKMANAGER_API_KEY=$(dotnet "$dll" api-key --user demo@example.com --name test-suites | tail -n 1) \
-        || { tm_log "'api-key' failed"; return 1; }
-    [[ -n "$TASKMANAGER_TOKEN" && -n "$TASKMANAGER_API_KEY" ]] || { tm_log "empty token or API key"; return 1; }
+    [[ -n "$TASKMANAGER_TOKEN" ]] || { tm_log "'token' printed nothing"; return 1; }
+    # Without a key the suites still run: those that need one say so (or create one over REST).
+    TASKMANAGER_API_KEY=$(app_cli Release api-key --user demo@example.com --name test-suites | tail -n 1) \
+        || { tm_log "WARNING: 'api-key' failed; TASKMANAGER_API_KEY is empty"; TASKMANAGER_API_KEY=""; }
     TASKMANAGER_URL=$APP_URL
     TASKMANAGER_MCP_URL=$APP_URL/mcp
     export TASKMANAGER_URL TASKMANAGER_MCP_URL TASKMANAGER_TOKEN TASKMANAGER_API_KEY
@@ -197,7 +197,9 @@ suite_dashboard_browser_tests() {
     if [[ ! -x /usr/bin/chromium ]]; then ensure_services_installed chromium || true; fi
     export CHROMIUM_PATH=/usr/bin/chromium
     if ensure_app; then
-        export BASE_URL=$TASKMANAGER_URL DASHBOARD_TOKEN=$TASKMANAGER_TOKEN API_KEY=$TASKMANAGER_API_KEY
+        export BASE_URL=$TASKMANAGER_URL DASHBOARD_TOKEN=$TASKMANAGER_TOKEN
+        # The suite creates (and revokes) a key over REST when API_KEY is unset.
+        if [[ -n "$TASKMANAGER_API_KEY" ]]; then export API_KEY=$TASKMANAGER_API_KEY; fi
     fi
     run_node_suite dashboard-browser "$dir" --junit-from results.xml bash run-tests.sh
 }

@@ -326,6 +326,14 @@ redis_url() { echo "redis://127.0.0.1:$1"; }
 # ---------------------------------------------------------------------------------------------
 app_dll() { echo "$REPO_ROOT/src/Api/bin/${1:-${CONFIGURATION:-Release}}/net10.0/TaskManager.Api.dll"; }
 
+# app_cli CONFIGURATION VERB [ARGS...] — runs one operator verb of the program (migrate, seed, token,
+# api-key, ...). Bounded by APP_CLI_TIMEOUT (default 120 s): the program treats an argument it does
+# not know as "serve", so a verb that does not exist (yet) would otherwise start a server and hang.
+app_cli() {
+    local config=$1; shift
+    timeout "${APP_CLI_TIMEOUT:-120}" dotnet "$(app_dll "$config")" "$@"
+}
+
 build_app() {
     local config=${1:-${CONFIGURATION:-Release}}
     dotnet build "$REPO_ROOT/src/Api/TaskManager.Api.csproj" -c "$config" -v minimal --nologo
@@ -353,7 +361,7 @@ start_app() {
     local logdir=${1:?start_app LOGDIR} config=${CONFIGURATION:-Release} dll
     dll=$(app_dll "$config")
     build_app "$config" >&2 || { tm_log "build of src/Api failed"; return 1; }
-    dotnet "$dll" migrate >&2 || { tm_log "'migrate' failed"; return 1; }
+    app_cli "$config" migrate >&2 || { tm_log "'migrate' failed"; return 1; }
     APP_PORT=$(find_free_port "") || return 1
     APP_URL="http://127.0.0.1:$APP_PORT"
     APP_LOG="$logdir/app.log"

@@ -23,6 +23,7 @@ The two result formats an extra suite may write (see scripts/test.sh):
   JSON        $RESULTS_JSON  {"passed": 12, "failed": 1, "failures": ["name of a failed check", ...]}
                              ("failures" optional)
 """
+import html
 import json
 import pathlib
 import re
@@ -92,7 +93,8 @@ def read_junit(path, label):
         bad = kids.get("failure") if "failure" in kids else kids.get("error")
         if bad is not None:
             failed += 1
-            msg = _first_line(bad.get("message") or bad.text)
+            # Node escapes the message twice (&amp;quot;), so undo the second layer for the log.
+            msg = html.unescape(_first_line(bad.get("message") or bad.text))
             names.append(f"[{label}] {case.get('name', '?')}" + (f" — {msg}" if msg else ""))
         elif "skipped" not in kids:
             passed += 1
