@@ -334,6 +334,12 @@ app_cli() {
     timeout "${APP_CLI_TIMEOUT:-120}" dotnet "$(app_dll "$config")" "$@"
 }
 
+# app_has_verb CONFIGURATION VERB — true if the program's usage (`--help`, on stderr) lists VERB.
+# Asked before optional verbs, because an unknown verb would start a server instead of failing.
+app_has_verb() {
+    app_cli "$1" --help 2>&1 | grep -qE "^[[:space:]]+$2([[:space:]]|\$)"
+}
+
 build_app() {
     local config=${1:-${CONFIGURATION:-Release}}
     dotnet build "$REPO_ROOT/src/Api/TaskManager.Api.csproj" -c "$config" -v minimal --nologo
@@ -366,7 +372,9 @@ start_app() {
     APP_URL="http://127.0.0.1:$APP_PORT"
     APP_LOG="$logdir/app.log"
     tm_log "serving the app on $APP_URL (log: $APP_LOG)"
-    HOST=127.0.0.1 PORT=$APP_PORT dotnet "$dll" >"$APP_LOG" 2>&1 &
+    # From src/Api: ASP.NET's content root is the working directory, and the dashboard (wwwroot/)
+    # lives there; a build (unlike a publish) does not copy it next to the dll.
+    (cd "$REPO_ROOT/src/Api" && HOST=127.0.0.1 PORT=$APP_PORT exec dotnet "$dll") >"$APP_LOG" 2>&1 &
     APP_PID=$!
     if ! wait_http_ok "$APP_URL/health/live" 90 "$APP_PID"; then
         tm_log "the app did not answer 200 on /health/live; last log lines:"
