@@ -85,7 +85,8 @@ if dotnet "$API_DLL" help 2>&1 | grep -q 'api-key'; then
 fi
 
 log "serving on 127.0.0.1:$APP_PORT"
-HOST=127.0.0.1 PORT=$APP_PORT dotnet "$API_DLL" >"$WORK/app.log" 2>&1 &
+# Served from src/Api like scripts/run.sh does (content root: appsettings.json and the dashboard's wwwroot).
+(cd src/Api && HOST=127.0.0.1 PORT=$APP_PORT exec dotnet "$REPO_ROOT/$API_DLL") >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_http_ok "http://127.0.0.1:$APP_PORT/health/ready" 90 "$APP_PID" || { tail -n 40 "$WORK/app.log" >&2; exit 1; }
 
