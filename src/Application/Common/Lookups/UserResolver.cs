@@ -13,10 +13,22 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
     private const int MaxSuggestions = 3;
     private const int MaxScanned = 10_000;
 
+    /// <summary>The user, in one query (creating a task with an assignee pays this on every call).</summary>
     public async Task<User> ResolveAsync(string reference, CancellationToken ct)
     {
-        var id = await ResolveIdAsync(reference, ct);
-        return await db.Users.FirstAsync(u => u.Id == id, ct);
+        var trimmed = reference.Trim();
+        var user = trimmed.Equals(Me, StringComparison.OrdinalIgnoreCase)
+            ? await db.Users.FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
+            : Guid.TryParse(trimmed, out var id)
+                ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct)
+                : await FindUserByEmailAsync(trimmed, ct);
+        return user ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+    }
+
+    private Task<User?> FindUserByEmailAsync(string email, CancellationToken ct)
+    {
+        var normalized = User.NormalizeEmail(email);
+        return db.Users.FirstOrDefaultAsync(u => u.Email == normalized, ct);
     }
 
     /// <summary>The id alone, without loading the user when the reference already is one (list filters).</summary>
