@@ -20,6 +20,23 @@ public static class RestReadScenario
         var tokens = Enumerable.Range(1, 100).Select(n => client.Token(BenchIds.User(n))).ToArray();
         var report = new ScenarioReport("rest-read");
 
+        // --path replaces the list query (for profiling: e.g. /health/live or limit=1 isolates framework and JSON cost).
+        var fixedPath = context.Args.Text("path", "");
+        if (fixedPath.Length > 0)
+        {
+            var fixedLoad = new OpenLoad(context.Cpu);
+            foreach (var rate in rates)
+            {
+                var r = await fixedLoad.RunAsync($"{fixedPath} @ {rate}/s", rate, context.Warmup, context.Duration, i =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, client.BaseUrl + fixedPath);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Length]);
+                    return client.SendAsync(request, HttpStatusCode.OK);
+                });
+                Console.Error.WriteLine(r.TableRow());
+            }
+            return;
+        }
         var (pageBytes, rows) = await SampleAsync(client, tokens[0]);
         report.Metric("page_bytes", pageBytes);
         report.Metric("page_rows", rows);
