@@ -1,4 +1,3 @@
-using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.FunctionalTests.Support;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
@@ -111,21 +110,23 @@ public sealed class PaginationWalkTests : FunctionalTestBase
         return [.. tasks.Select(t => t.Id)];
     }
 
+    /// <summary>
+    /// Walks every page while a second client keeps changing random tasks, and waits between pages until that client
+    /// has landed further changes, so changes certainly happen mid-walk whatever the scheduling.
+    /// </summary>
     private async Task<(List<Guid> Seen, int Updates)> WalkWhileUpdatingAsync(IReadOnlyCollection<Guid> ids, string? sort)
     {
         var pool = ids.ToArray();
-        var random = new Random(12345);
         var updates = 0;
         using var walkDone = new CancellationTokenSource();
 
-        // A second client keeps changing random tasks for as long as the walk lasts.
-        var background = Task.Run(async () =>
+        var updater = Task.Run(async () =>
         {
-            var backgroundRandom = new Random(54321);
+            var random = new Random(12345);
             while (!walkDone.IsCancellationRequested)
             {
-                if (await TryUpdateAsync(pool[backgroundRandom.Next(pool.Length)], backgroundRandom))
-                    Interlocked.Increment(ref updates);
+                await UpdateAsync(pool[random.Next(pool.Length)], random);
+                Interlocked.Increment(ref updates);
             }
         });
 
@@ -138,37 +139,32 @@ public sealed class PaginationWalkTests : FunctionalTestBase
                 var page = await SendAsync(new GetTasksQuery(Limit: PageSize, Cursor: cursor, Sort: sort));
                 seen.AddRange(page.Items.Select(t => t.Id));
                 cursor = page.NextCursor;
-                // And between every two pages a few changes certainly land, whatever the scheduling.
-                for (var i = 0; i < 3; i++)
-                {
-                    if (await TryUpdateAsync(pool[random.Next(pool.Length)], random))
-                        Interlocked.Increment(ref updates);
-                }
+                await WaitForMoreUpdatesAsync(() => Volatile.Read(ref updates), updater);
             }
             while (cursor is not null);
         }
         finally
         {
             await walkDone.CancelAsync();
-            await background;
         }
+        await updater;
         return (seen, updates);
     }
 
-    private async Task<bool> TryUpdateAsync(Guid id, Random random)
+    private static async Task WaitForMoreUpdatesAsync(Func<int> updates, Task updater, int more = 2)
     {
-        try
+        var target = updates() + more;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (updates() < target)
         {
-            if (random.Next(2) == 0)
-                await SendAsync(new ChangeTaskStatusCommand(id, TaskEnums.Status.Allowed[random.Next(TaskEnums.Status.Allowed.Count)], null));
-            else
-                await SendAsync(new UpdateTaskCommand(id, Title: $"Changed {random.Next()}"));
-            return true;
-        }
-        catch (ConflictException)
-        {
-            // The two updaters hit the same task at once; the loser simply moves on.
-            return false;
+            if (updater.IsCompleted)
+                await updater; // surfaces the updater's failure
+            await Task.Delay(5, timeout.Token);
         }
     }
+
+    private Task UpdateAsync(Guid id, Random random) =>
+        random.Next(2) == 0
+            ? SendAsync(new ChangeTaskStatusCommand(id, TaskEnums.Status.Allowed[random.Next(TaskEnums.Status.Allowed.Count)], null))
+            : SendAsync(new UpdateTaskCommand(id, Title: $"Changed {random.Next()}"));
 }
