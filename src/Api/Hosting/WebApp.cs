@@ -19,6 +19,7 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddObservability();
         builder.WebHost.UseUrls(EnvironmentConfiguration.ListenUrl(builder.Configuration));
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -39,13 +40,20 @@ public static class WebApp
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
-        services.AddOpenApi();
+        services.AddTaskManagerOpenApi();
+        services.AddTaskManagerRateLimits(builder.Configuration);
+        services.AddTaskManagerCors(builder.Configuration);
+        services.AddGracefulShutdown(builder.Configuration);
 
         var app = builder.Build();
+        app.UseObservability();
+        app.UseMiddleware<RebindingProtection>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseTaskManagerCors();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        app.UseTaskManagerRateLimits();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
