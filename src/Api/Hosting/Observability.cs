@@ -39,7 +39,7 @@ public static class Observability
             });
         }
         if (configuration["LOG_FILE"] is { Length: > 0 } path)
-            logging.Services.AddSingleton<ILoggerProvider>(new JsonFileLoggerProvider(path));
+            logging.Services.AddSingleton<ILoggerProvider>(_ => new JsonFileLoggerProvider(path)); // built by the container, so disposed (flushed) with it
         // The default category rule from appsettings.json would win over SetMinimumLevel, so change the rule itself.
         if (LevelOf(configuration["LOG_LEVEL"]) is { } level)
             configuration["Logging:LogLevel:Default"] = level.ToString();

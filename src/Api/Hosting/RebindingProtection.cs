@@ -32,7 +32,8 @@ public sealed class RebindingProtection(RequestDelegate next, IConfiguration con
             return Loopback;
         if (Wildcards.Contains(host))
             return ["*"];
-        return [.. Loopback, host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host];
+        string[] hosts = [.. Loopback, host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host];
+        return [.. hosts.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     public static IReadOnlyList<string> AllowedOrigins(IConfiguration configuration) =>

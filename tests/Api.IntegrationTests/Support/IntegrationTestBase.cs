@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Json;
 using TaskManager.Domain.Users;
@@ -32,13 +33,16 @@ public abstract class IntegrationTestBase
 
     protected static JsonSerializerOptions Json => WireJson.Options;
 
+    /// <summary>Environment settings for this fixture's application (e.g. RATE_LIMIT_PER_MINUTE), on top of the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? FactorySettings => null;
+
     protected static Task<DatabaseReset> DatabaseAsync() => Database.Value;
 
     [OneTimeSetUp]
     public async Task StartApplicationAsync()
     {
         var database = await DatabaseAsync();
-        Factory = new TaskManagerFactory(database.ConnectionString);
+        Factory = new TaskManagerFactory(database.ConnectionString, FactorySettings);
     }
 
     [OneTimeTearDown]
@@ -80,9 +84,12 @@ public abstract class IntegrationTestBase
     protected string TokenFor(User user, bool admin = false) =>
         Factory.Services.GetRequiredService<JwtTokenIssuer>().Issue(user.Id, user.Email, admin, TimeSpan.FromHours(1));
 
-    protected HttpClient ClientFor(User user, bool admin = false)
+    protected HttpClient ClientFor(User user, bool admin = false) => ClientFor(Factory, user, admin);
+
+    /// <summary>A client of another application instance (e.g. one with different settings), signed in as <paramref name="user"/>.</summary>
+    protected HttpClient ClientFor(WebApplicationFactory<Program> factory, User user, bool admin = false)
     {
-        var client = Factory.CreateClient();
+        var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user, admin));
         return client;
     }

@@ -41,6 +41,13 @@ public sealed record Cursor(string Order, string Key, Guid Id)
         if (text.Length > 200)
             return null;
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        return Base64Url.TryDecodeFromChars(text, buffer, out var written) ? Encoding.UTF8.GetString(buffer, 0, written) : null;
+        try
+        {
+            return Base64Url.TryDecodeFromChars(text, buffer, out var written) ? Encoding.UTF8.GetString(buffer, 0, written) : null;
+        }
+        catch (FormatException)
+        {
+            return null; // Not base64url at all: a hand-made or truncated cursor, the caller's mistake.
+        }
     }
 }
