@@ -52,6 +52,9 @@ public static class WebApp
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
         app.UseTaskManagerCors();
         app.UseMiddleware<RequestBodyLimit>();
+        // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseTaskManagerRateLimits();
         app.UseAuthorization();
