@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using TaskManager.Api.ErrorHandling;
@@ -16,6 +18,8 @@ namespace TaskManager.Api.Hosting;
 public static class RateLimits
 {
     public const int DefaultPerMinute = 600;
+
+    private const string ApiKeyHeader = "X-API-Key";
 
     public static IServiceCollection AddTaskManagerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,7 +46,9 @@ public static class RateLimits
             ? ($"key:{keyId}", perKey)
             : (user.FindFirstValue(TaskManagerClaims.UserId) ?? user.FindFirstValue(TaskManagerClaims.Subject)) is { } userId
                 ? ($"user:{userId}", perUser)
-                : ($"ip:{http.Connection.RemoteIpAddress}", perUser);
+                : PresentedApiKey(http.Request) is { } apiKey
+                    ? ($"key:{Fingerprint(apiKey)}", perKey)
+                    : ($"ip:{http.Connection.RemoteIpAddress}", perUser);
         if (limit <= 0)
             return RateLimitPartition.GetNoLimiter("off");
         // A bucket of a minute's budget that refills evenly (every second or so), rather than a fixed window: no burst of
@@ -57,6 +63,22 @@ public static class RateLimits
             AutoReplenishment = true,
         });
     }
+
+    /// <summary>
+    /// The API key of an MCP call. The ApiKey scheme authenticates /mcp only when authorization asks for it, after this
+    /// limiter, so the key itself (as a digest: never keep secrets in memory as dictionary keys) names the partition.
+    /// </summary>
+    private static string? PresentedApiKey(HttpRequest request)
+    {
+        if (request.Headers[ApiKeyHeader].ToString() is { Length: > 0 } header)
+            return header;
+        var authorization = request.Headers.Authorization.ToString();
+        return request.Path.StartsWithSegments(RebindingProtection.McpPath) && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization[7..].Trim()
+            : null;
+    }
+
+    private static string Fingerprint(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), 0, 16);
 
     private static async ValueTask WriteRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

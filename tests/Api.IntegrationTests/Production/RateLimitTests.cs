@@ -38,6 +38,29 @@ public sealed class RateLimitTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task EachApiKey_HasABudgetOfItsOwn_EvenBeforeItIsChecked()
+    {
+        using var anonymous = Factory.CreateClient();
+        async Task<HttpStatusCode> CallAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp");
+            request.Headers.Add("X-API-Key", key);
+            return (await anonymous.SendAsync(request)).StatusCode;
+        }
+
+        for (var i = 0; i < Budget; i++)
+            Assert.That(await CallAsync("tmk_first-key"), Is.Not.EqualTo(HttpStatusCode.TooManyRequests), $"call {i + 1}");
+
+        var overBudget = await CallAsync("tmk_first-key");
+        var otherKey = await CallAsync("tmk_second-key");
+        Assert.Multiple(() =>
+        {
+            Assert.That(overBudget, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(otherKey, Is.Not.EqualTo(HttpStatusCode.TooManyRequests));
+        });
+    }
+
+    [Test]
     public async Task HealthProbes_AreNeverLimited()
     {
         using var anonymous = Factory.CreateClient();

@@ -19,6 +19,8 @@ public abstract class IntegrationTestBase
 {
     private static readonly Lazy<Task<DatabaseReset>> Database = new(() => DatabaseReset.CreateAsync("taskmanager_api_tests"));
 
+    private bool _seeded;
+
     protected TaskManagerFactory Factory { get; private set; } = null!;
 
     protected User Admin { get; private set; } = null!;
@@ -36,6 +38,12 @@ public abstract class IntegrationTestBase
     /// <summary>Environment settings for this fixture's application (e.g. RATE_LIMIT_PER_MINUTE), on top of the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? FactorySettings => null;
 
+    /// <summary>
+    /// False for fixtures whose tests must not change the database (and check that they don't): the data is then
+    /// reset and seeded once, before the fixture's first test, which makes large tables of cases cheap.
+    /// </summary>
+    protected virtual bool ResetBeforeEachTest => true;
+
     protected static Task<DatabaseReset> DatabaseAsync() => Database.Value;
 
     [OneTimeSetUp]
@@ -51,9 +59,13 @@ public abstract class IntegrationTestBase
     [SetUp]
     public async Task ResetDataAsync()
     {
-        await (await DatabaseAsync()).ResetAsync();
-        Admin = await AddUserAsync("admin@example.com", "Ada Admin");
-        Member = await AddUserAsync("member@example.com", "Max Member");
+        if (ResetBeforeEachTest || !_seeded)
+        {
+            _seeded = true;
+            await (await DatabaseAsync()).ResetAsync();
+            Admin = await AddUserAsync("admin@example.com", "Ada Admin");
+            Member = await AddUserAsync("member@example.com", "Max Member");
+        }
         AdminClient = ClientFor(Admin, admin: true);
         MemberClient = ClientFor(Member, admin: false);
     }
