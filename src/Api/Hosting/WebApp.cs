@@ -5,6 +5,7 @@ using TaskManager.Api.Endpoints;
 using TaskManager.Api.ErrorHandling;
 using TaskManager.Api.Health;
 using TaskManager.Api.Identity;
+using TaskManager.Api.Mcp;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 
@@ -44,6 +45,7 @@ public static class WebApp
         services.AddTaskManagerRateLimits(builder.Configuration);
         services.AddTaskManagerCors(builder.Configuration);
         services.AddGracefulShutdown(builder.Configuration);
+        services.AddTaskManagerMcp(builder.Configuration);
 
         var app = builder.Build();
         app.UseObservability();
@@ -63,6 +65,8 @@ public static class WebApp
         app.MapHealthEndpoints();
         app.MapTaskEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapTaskManagerMcp();
         return app;
     }
 }

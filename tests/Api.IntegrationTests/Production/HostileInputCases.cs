@@ -118,6 +118,8 @@ public static class HostileInputCases
         yield return new("create-repository: file URL", "POST", "/api/repositories", Json("name", "file-url", "url", "file:///etc/passwd"), Expect: 400, Caller: "admin");
         yield return new("create-task: missing title", "POST", "/api/tasks", """{"description":"no title"}""", Expect: 400);
         yield return new("create-task: blank title", "POST", "/api/tasks", Json("title", "   "), Expect: 400);
+        yield return new("change-status: valid status with SQL tail", "PUT", "/api/tasks/{task}/status", Json("status", "completed'; --"), Expect: 400);
+        yield return new("create-task: priority with markup around it", "POST", "/api/tasks", Json("title", "ok", "priority", "<b>high</b>"), Expect: 400);
         yield return new("create-task: unknown status", "POST", "/api/tasks", Json("title", "ok", "status", "done-ish"), Expect: 400);
         yield return new("create-task: unknown repository", "POST", "/api/tasks", Json("title", "ok", "repository", "no-such-repo"), Expect: 404);
         yield return new("create-task: 501-character title", "POST", "/api/tasks", Json("title", new string('t', 501)), Expect: 400);

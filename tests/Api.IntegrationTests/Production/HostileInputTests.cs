@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
 using TaskManager.Api.IntegrationTests.Support;
 using TaskManager.Infrastructure.Identity;
 using TaskManager.TestSupport;
@@ -141,29 +140,5 @@ public sealed class HostileInputTests : IntegrationTestBase
         return $"{Part("""{"alg":"none","typ":"JWT"}""")}.{Part($$"""{"user_id":"{{userId}}","exp":{{exp}}}""")}.";
     }
 
-    /// <summary>Row count and an order-independent checksum of the full content of every table.</summary>
-    private static async Task<string> SnapshotAsync()
-    {
-        await using var connection = new NpgsqlConnection((await DatabaseAsync()).ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory' ORDER BY 1",
-            connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-                tables.Add(reader.GetString(0));
-        }
-        var snapshot = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var command = new NpgsqlCommand(
-                $"SELECT count(*), coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{table}\" x", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            snapshot.Append(table).Append('=').Append(reader.GetInt64(0)).Append(':').Append(reader.GetString(1)).Append(';');
-        }
-        return snapshot.ToString();
-    }
+    private static async Task<string> SnapshotAsync() => await DatabaseSnapshot.TakeAsync((await DatabaseAsync()).ConnectionString);
 }
