@@ -20,6 +20,7 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddObservability();
         builder.WebHost.UseUrls(EnvironmentConfiguration.ListenUrl(builder.Configuration));
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -40,17 +41,24 @@ public static class WebApp
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
-        services.AddOpenApi();
+        services.AddTaskManagerOpenApi();
+        services.AddTaskManagerRateLimits(builder.Configuration);
+        services.AddTaskManagerCors(builder.Configuration);
+        services.AddGracefulShutdown(builder.Configuration);
         services.AddTaskManagerMcp(builder.Configuration);
 
         var app = builder.Build();
+        app.UseObservability();
+        app.UseMiddleware<RebindingProtection>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseTaskManagerCors();
         app.UseMiddleware<RequestBodyLimit>();
         // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseTaskManagerRateLimits();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
