@@ -5,6 +5,7 @@ using TaskManager.Api.Endpoints;
 using TaskManager.Api.ErrorHandling;
 using TaskManager.Api.Health;
 using TaskManager.Api.Identity;
+using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 
@@ -40,6 +41,7 @@ public static class WebApp
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi();
+        services.AddRealtime();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -52,6 +54,7 @@ public static class WebApp
         app.MapHealthEndpoints();
         app.MapTaskEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapRealtime();
         return app;
     }
 }
