@@ -34,11 +34,14 @@ public abstract class IntegrationTestBase
 
     protected static Task<DatabaseReset> DatabaseAsync() => Database.Value;
 
+    /// <summary>Settings (environment variables) a fixture's application starts with, beside the test servers'.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? AppSettings => null;
+
     [OneTimeSetUp]
     public async Task StartApplicationAsync()
     {
         var database = await DatabaseAsync();
-        Factory = new TaskManagerFactory(database.ConnectionString);
+        Factory = new TaskManagerFactory(database.ConnectionString, AppSettings);
     }
 
     [OneTimeTearDown]
