@@ -115,7 +115,8 @@ public sealed class SseStream : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task<string> ReadPreambleAsync(Stream stream)
+    /// <summary>Reads the bytes before the first event (a raw client that then stops reading uses this too).</summary>
+    public static async Task<string> ReadPreambleAsync(Stream stream)
     {
         // Byte by byte up to the first blank line: nothing is buffered past it, so the reader starts at an event.
         var bytes = new List<byte>();
