@@ -281,6 +281,20 @@ public sealed class LiveUpdateTests : LiveUpdateTestBase
         }
     }
 
+    [Test]
+    public async Task ServerShutdown_EndsOpenStreams()
+    {
+        var instance = new TaskManagerFactory((await DatabaseAsync()).ConnectionString);
+        using var client = instance.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenFor(Member));
+        await using var stream = await SseStream.OpenAsync(client);
+
+        var stopping = instance.DisposeAsync().AsTask();
+
+        Assert.That(await Task.WhenAny(stream.Ended, Task.Delay(SseStream.DefaultTimeout)), Is.SameAs(stream.Ended));
+        await stopping;
+    }
+
     [TestCase("?user_id=nobody@example.com", HttpStatusCode.NotFound, "not_found")]
     [TestCase("?repositories=no-such-repo", HttpStatusCode.NotFound, "not_found")]
     [TestCase("?last_event_id=yesterday", HttpStatusCode.BadRequest, "validation_failed")]
