@@ -83,6 +83,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<JwtTokenIssuer>();
         services.AddSingleton<KnownUsers>();
+        services.AddApiKeys(environment);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

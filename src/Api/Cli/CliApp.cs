@@ -1,5 +1,6 @@
 using TaskManager.Api.Hosting;
 using TaskManager.Api.Identity;
+using TaskManager.Api.Mcp;
 using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Api.Cli;
@@ -18,6 +19,8 @@ public static class CliApp
             ["token"] = ("token --user EMAIL [--admin] [--days N]   print a JWT for a user", CliVerbs.TokenAsync),
             ["create-user"] = ("create-user --email E [--name N] [--github G]", CliVerbs.CreateUserAsync),
             ["create-repo"] = ("create-repo --name N [--url U]", CliVerbs.CreateRepositoryAsync),
+            ["api-key"] = ("api-key --user EMAIL --name NAME            print a new MCP API key for a user (shown only once)", CliVerbs.ApiKeyAsync),
+            [McpStdio.Verb] = ($"{McpStdio.Verb} [--api-key KEY]                serve MCP on stdin/stdout as the key's owner (or {McpStdio.KeyVariable})", McpStdio.RunAsync),
         };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help" or HealthProbe.Verb);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TaskManager.Api.Identity;
+using TaskManager.Application.ApiKeys.Commands.CreateApiKey;
 using TaskManager.Application.Repositories.Commands.CreateRepository;
 using TaskManager.Application.Users.Commands.CreateUser;
 using TaskManager.Domain.Users;
@@ -52,6 +53,16 @@ public static class CliVerbs
         ActAsOperator(services);
         var repository = await services.GetRequiredService<ISender>().Send(new CreateRepositoryCommand(args.Required("--name"), args.Value("--url")), ct);
         Console.WriteLine(repository.Id);
+        return 0;
+    }
+
+    /// <summary>Prints only the key on stdout, so scripts can capture it; it is never shown again.</summary>
+    public static async Task<int> ApiKeyAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
+    {
+        ActAsOperator(services);
+        var created = await services.GetRequiredService<ISender>().Send(new CreateApiKeyCommand(args.Required("--name"), args.Required("--user")), ct);
+        Console.WriteLine(created.Key);
+        await Console.Error.WriteLineAsync($"API key '{created.Name}' ({created.Prefix}...) created for {args.Required("--user")}; it is shown only this once.");
         return 0;
     }
 

@@ -5,6 +5,7 @@ using TaskManager.Api.Endpoints;
 using TaskManager.Api.ErrorHandling;
 using TaskManager.Api.Health;
 using TaskManager.Api.Identity;
+using TaskManager.Api.Mcp;
 using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
@@ -41,12 +42,16 @@ public static class WebApp
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi();
+        services.AddTaskManagerMcp(builder.Configuration);
         services.AddRealtime();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
         app.UseMiddleware<RequestBodyLimit>();
+        // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
@@ -54,6 +59,8 @@ public static class WebApp
         app.MapHealthEndpoints();
         app.MapTaskEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapTaskManagerMcp();
         app.MapRealtime();
         return app;
     }

@@ -12,6 +12,9 @@ public sealed class NotFoundException(string resource, string key, string messag
 
     public static NotFoundException Task(Guid id) => new("task", id.ToString(), $"Task '{id}' was not found.");
 
-    public static NotFoundException User(string reference) =>
-        new("user", reference, $"User '{reference}' was not found; name a user by UUID or by email.");
+    public static NotFoundException User(string reference, IReadOnlyList<string>? suggestions = null) =>
+        new("user", reference,
+            $"User '{reference}' was not found; name a user by UUID or by email."
+            + (suggestions is { Count: > 0 } ? $" Did you mean {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?" : ""),
+            suggestions);
 }

@@ -10,6 +10,9 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
 {
     public const string Me = "me";
 
+    private const int MaxSuggestions = 3;
+    private const int MaxScanned = 10_000;
+
     public async Task<User> ResolveAsync(string reference, CancellationToken ct)
     {
         var id = await ResolveIdAsync(reference, ct);
@@ -25,7 +28,28 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
         Guid? found = Guid.TryParse(trimmed, out var id)
             ? await db.Users.Where(u => u.Id == id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
             : await FindByEmailAsync(trimmed, ct);
-        return found ?? throw NotFoundException.User(trimmed);
+        return found ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+    }
+
+    /// <summary>
+    /// Close emails for a miss ("ada@exmaple.com", "ada"), so an agent can correct itself. Only misses pay for it;
+    /// the scan is capped so a large directory cannot make a typo expensive.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SuggestAsync(string reference, CancellationToken ct)
+    {
+        if (Guid.TryParse(reference, out _))
+            return [];
+        var wanted = User.NormalizeEmail(reference);
+        var wantedLocal = wanted.Split('@')[0];
+        var emails = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => u.Email).Take(MaxScanned).ToListAsync(ct);
+        return emails
+            .Select(e => (Email: e, Distance: Math.Min(NameDistance.Between(wanted, e), NameDistance.Between(wantedLocal, e.Split('@')[0]))))
+            .Where(c => c.Distance <= Math.Max(2, wantedLocal.Length / 3) || (wantedLocal.Length >= 3 && c.Email.Contains(wantedLocal, StringComparison.Ordinal)))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Email, StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .Select(c => c.Email)
+            .ToList();
     }
 
     private Task<Guid?> FindByEmailAsync(string email, CancellationToken ct)

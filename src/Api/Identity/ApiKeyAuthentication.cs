@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using TaskManager.Api.ErrorHandling;
+using TaskManager.Application.Common.Json;
+using TaskManager.Infrastructure.Identity;
+
+namespace TaskManager.Api.Identity;
+
+/// <summary>
+/// The <c>ApiKey</c> scheme of /mcp: <c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c>. REST keeps JWT;
+/// the key is checked against the database on every call, so a revoked key fails at once on every instance.
+/// </summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-API-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = KeyFrom(Request);
+        if (key is null)
+            return AuthenticateResult.NoResult();
+        var owner = await Context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, Context.RequestAborted);
+        if (owner is null)
+            return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+        return AuthenticateResult.Success(new AuthenticationTicket(PrincipalFor(owner, SchemeName), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        var message = result.Failure?.Message
+            ?? $"Authentication is required: send the API key as {HeaderName}: <key> or Authorization: Bearer <key>.";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = SchemeName;
+        await Response.WriteAsJsonAsync(ErrorBody.Of(ErrorCodes.Unauthorized, message), WireJson.Options);
+    }
+
+    /// <summary>The claims <see cref="HttpCurrentActor"/> reads; keys never carry the admin role.</summary>
+    public static ClaimsPrincipal PrincipalFor(ApiKeyOwner owner, string authenticationType) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(TaskManagerClaims.UserId, owner.UserId.ToString()),
+                new Claim(TaskManagerClaims.Email, owner.Email),
+                new Claim(TaskManagerClaims.ApiKeyName, owner.KeyName),
+                new Claim(TaskManagerClaims.ApiKeyId, owner.KeyId.ToString()),
+            ],
+            authenticationType, TaskManagerClaims.UserId, TaskManagerClaims.Role));
+
+    private static string? KeyFrom(HttpRequest request)
+    {
+        if (request.Headers[HeaderName].FirstOrDefault() is { Length: > 0 } header)
+            return header.Trim();
+        var authorization = request.Headers.Authorization.FirstOrDefault();
+        return authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > 7
+            ? authorization[7..].Trim()
+            : null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace TaskManager.Application.ApiKeys;
+
+/// <summary>A key as its owner sees it after creation: never the secret, only its prefix.</summary>
+/// <param name="LastUsedAt">Recorded in memory and written every 30 s, so it may lag a recent call by that much.</param>
+public sealed record ApiKeyDto(
+    Guid Id,
+    string Name,
+    string Prefix,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastUsedAt,
+    DateTimeOffset? RevokedAt,
+    Guid UserId);

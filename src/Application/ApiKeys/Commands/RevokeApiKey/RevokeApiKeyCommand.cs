@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace TaskManager.Application.ApiKeys.Commands.RevokeApiKey;
+
+/// <summary>Revokes a key at once (every instance looks keys up per call); revoking twice is harmless.</summary>
+public sealed record RevokeApiKeyCommand(Guid Id) : ICommand;

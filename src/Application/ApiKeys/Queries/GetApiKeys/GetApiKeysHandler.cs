@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Lookups;
+using TaskManager.Application.Common.Pagination;
+
+namespace TaskManager.Application.ApiKeys.Queries.GetApiKeys;
+
+public sealed class GetApiKeysHandler(IApplicationDbContext db, ICurrentActor caller, UserResolver users)
+    : IQueryHandler<GetApiKeysQuery, Page<ApiKeyDto>>
+{
+    public async ValueTask<Page<ApiKeyDto>> Handle(GetApiKeysQuery query, CancellationToken cancellationToken)
+    {
+        var ownerId = query.UserId is null ? caller.UserId : await users.ResolveIdAsync(query.UserId, cancellationToken);
+        if (ownerId != caller.UserId && !caller.IsAdmin)
+            throw new ForbiddenException("Only administrators can list other users' keys.");
+        var keys = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.UserId == ownerId)
+            .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
+            .Select(k => new ApiKeyDto(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt, k.UserId))
+            .ToListAsync(cancellationToken);
+        return new Page<ApiKeyDto>(keys, null);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.ApiKeys;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Infrastructure.Persistence;
+
+namespace TaskManager.Infrastructure.Identity;
+
+/// <summary>
+/// Checks a presented key on every call, against PostgreSQL, without a cache: a revocation committed by any
+/// instance is seen by the very next call everywhere, with no invalidation message that could be lost. The
+/// look-up is one prepared primary-index probe joined to the owner (measured in docs/mcp-clients.md), cheaper
+/// than the tool call it guards. Use is recorded in memory and written in batches (<see cref="ApiKeyUsage"/>).
+/// </summary>
+public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher hasher, ApiKeyUsage usage, TimeProvider time)
+{
+    /// <summary>Longer input is refused unhashed: no real key is that long.</summary>
+    private const int MaxKeyLength = 200;
+
+    public async Task<ApiKeyOwner?> AuthenticateAsync(string? key, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
+            return null;
+        var digest = hasher.Digest(key.Trim());
+        // The index finds the row by digest, which an attacker cannot steer without the salt; the final
+        // comparison is constant-time all the same.
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Digest == digest && k.RevokedAt == null)
+            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.Id, k.Name, k.Digest, UserId = u.Id, u.Email })
+            .FirstOrDefaultAsync(ct);
+        if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
+            return null;
+        usage.Record(found.Id, time.GetUtcNow());
+        return new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email);
+    }
+
+    /// <summary>True when the text has the shape of one of our keys (for friendlier error messages only).</summary>
+    public static bool LooksLikeKey(string? key) => key is not null && key.StartsWith(ApiKeySecret.Marker, StringComparison.Ordinal);
+}

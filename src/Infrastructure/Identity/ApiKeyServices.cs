@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TaskManager.Application.Common.Interfaces;
+
+namespace TaskManager.Infrastructure.Identity;
+
+public static class ApiKeyServices
+{
+    /// <summary>API_KEY_SALT (checked at start-up like JWT_SECRET), the hasher, the per-call authenticator and the use recorder.</summary>
+    public static IServiceCollection AddApiKeys(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<ApiKeyOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.Salt = configuration["API_KEY_SALT"] ?? "";
+                if (int.TryParse(configuration["API_KEY_USAGE_FLUSH_SECONDS"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+                    o.UsageFlushInterval = TimeSpan.FromSeconds(seconds);
+            })
+            .Validate(o => Settings.IsStrongSecret(o.Salt) || (environment.IsDevelopment() && o.Salt.Length > 0),
+                $"API_KEY_SALT must be set to a random value of at least {JwtOptions.MinimumSecretBytes} bytes (e.g. `openssl rand -base64 48`).")
+            .ValidateOnStart();
+        services.AddSingleton<IApiKeyHasher, HmacApiKeyHasher>();
+        services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddHostedService<ApiKeyUsageFlusher>();
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using TaskManager.Api.IntegrationTests.Support;
+
+namespace TaskManager.Api.IntegrationTests.Mcp;
+
+/// <summary>Talks to /mcp of the in-memory app through the official C# MCP client, with keys made over REST.</summary>
+public abstract class McpTestBase : IntegrationTestBase
+{
+    private readonly List<IAsyncDisposable> _clients = [];
+
+    [TearDown]
+    public async Task DisposeMcpClientsAsync()
+    {
+        foreach (var client in _clients)
+            await client.DisposeAsync();
+        _clients.Clear();
+    }
+
+    /// <summary>Creates a key over REST as the client's user and returns the plaintext and its id.</summary>
+    protected static async Task<(string Key, Guid Id)> CreateApiKeyAsync(HttpClient owner, string name = "test-agent")
+    {
+        var response = await owner.PostAsJsonAsync("/api/api-keys", new { name }, Json);
+        response.EnsureSuccessStatusCode();
+        var body = await ReadJsonAsync(response);
+        return (body.GetProperty("key").GetString()!, body.GetProperty("id").GetGuid());
+    }
+
+    protected async Task<McpClient> ConnectAsync(string key, string? protocolVersion = null, bool bearer = false)
+    {
+        var headers = bearer
+            ? new Dictionary<string, string> { ["Authorization"] = $"Bearer {key}" }
+            : new Dictionary<string, string> { ["X-API-Key"] = key };
+        var http = Factory.CreateClient();
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = headers,
+        }, http, loggerFactory: null, ownsHttpClient: true);
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Disposes the client after the test.</summary>
+    protected void TrackForDisposal(IAsyncDisposable client) => _clients.Add(client);
+
+    protected static Task<CallToolResult> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments) =>
+        client.CallToolAsync(tool, arguments).AsTask();
+
+    /// <summary>The structured result of a successful call (and a check that the text block says the same).</summary>
+    protected static JsonElement Success(CallToolResult result)
+    {
+        Assert.That(result.IsError, Is.Not.True, () => "tool failed: " + TextOf(result));
+        Assert.That(result.StructuredContent, Is.Not.Null);
+        var structured = result.StructuredContent!.Value;
+        Assert.That(JsonElement.DeepEquals(JsonDocument.Parse(TextOf(result)).RootElement, structured), Is.True, "the text block is the structured content");
+        return structured;
+    }
+
+    /// <summary>The contract's error object of a failed call: <c>{"code","message","details"}</c>.</summary>
+    protected static JsonElement Failure(CallToolResult result)
+    {
+        Assert.That(result.IsError, Is.True, () => "tool did not fail: " + TextOf(result));
+        Assert.That(result.StructuredContent, Is.Null, "errors carry no structuredContent");
+        return JsonDocument.Parse(TextOf(result)).RootElement.GetProperty("error");
+    }
+
+    protected static string TextOf(CallToolResult result) => result.Content.OfType<TextContentBlock>().Single().Text;
+}
