@@ -6,6 +6,7 @@ using TaskManager.Api.ErrorHandling;
 using TaskManager.Api.Health;
 using TaskManager.Api.Identity;
 using TaskManager.Api.Mcp;
+using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 
@@ -46,6 +47,7 @@ public static class WebApp
         services.AddTaskManagerCors(builder.Configuration);
         services.AddGracefulShutdown(builder.Configuration);
         services.AddTaskManagerMcp(builder.Configuration);
+        services.AddRealtime();
 
         var app = builder.Build();
         app.UseObservability();
@@ -67,6 +69,7 @@ public static class WebApp
         app.MapDirectoryEndpoints();
         app.MapApiKeyEndpoints();
         app.MapTaskManagerMcp();
+        app.MapRealtime();
         return app;
     }
 }

@@ -11,7 +11,7 @@ public sealed class CorsAndHostTests : IntegrationTestBase
     private const string Dashboard = "https://board.example.com";
     private const string Agent = "https://agent.example.com";
 
-    protected override IReadOnlyDictionary<string, string?> FactorySettings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
     {
         ["CORS_ORIGINS"] = $"{Dashboard}, vscode-webview://ext-123",
         ["MCP_ALLOWED_ORIGINS"] = Agent,

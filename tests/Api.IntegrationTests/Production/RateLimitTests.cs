@@ -7,7 +7,7 @@ public sealed class RateLimitTests : IntegrationTestBase
 {
     private const int Budget = 3;
 
-    protected override IReadOnlyDictionary<string, string?> FactorySettings =>
+    protected override IReadOnlyDictionary<string, string?> AppSettings =>
         new Dictionary<string, string?> { ["RATE_LIMIT_PER_MINUTE"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     [Test]

@@ -35,9 +35,6 @@ public abstract class IntegrationTestBase
 
     protected static JsonSerializerOptions Json => WireJson.Options;
 
-    /// <summary>Environment settings for this fixture's application (e.g. RATE_LIMIT_PER_MINUTE), on top of the test defaults.</summary>
-    protected virtual IReadOnlyDictionary<string, string?>? FactorySettings => null;
-
     /// <summary>
     /// False for fixtures whose tests must not change the database (and check that they don't): the data is then
     /// reset and seeded once, before the fixture's first test, which makes large tables of cases cheap.
@@ -46,11 +43,14 @@ public abstract class IntegrationTestBase
 
     protected static Task<DatabaseReset> DatabaseAsync() => Database.Value;
 
+    /// <summary>Settings (environment variables) a fixture's application starts with, beside the test servers'.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? AppSettings => null;
+
     [OneTimeSetUp]
     public async Task StartApplicationAsync()
     {
         var database = await DatabaseAsync();
-        Factory = new TaskManagerFactory(database.ConnectionString, FactorySettings);
+        Factory = new TaskManagerFactory(database.ConnectionString, AppSettings);
     }
 
     [OneTimeTearDown]
