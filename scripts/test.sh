@@ -137,14 +137,8 @@ ensure_app() {
     TASKMANAGER_TOKEN=$(app_cli Release token --user demo@example.com --admin --days 1 | tail -n 1) \
         || { tm_log "'token' failed"; return 1; }
     [[ -n "$TASKMANAGER_TOKEN" ]] || { tm_log "'token' printed nothing"; return 1; }
-    # Without a key the suites still run: those that need one say so (or create one over REST).
-    TASKMANAGER_API_KEY=""
-    if ! app_has_verb Release api-key; then
-        tm_log "WARNING: the program has no 'api-key' verb; TASKMANAGER_API_KEY is empty"
-    elif ! TASKMANAGER_API_KEY=$(app_cli Release api-key --user demo@example.com --name test-suites | tail -n 1); then
-        tm_log "WARNING: 'api-key' failed; TASKMANAGER_API_KEY is empty"
-        TASKMANAGER_API_KEY=""
-    fi
+    TASKMANAGER_API_KEY=$(app_cli Release api-key --user demo@example.com --name test-suites | tail -n 1) \
+        || { tm_log "'api-key' failed"; return 1; }
     TASKMANAGER_URL=$APP_URL
     TASKMANAGER_MCP_URL=$APP_URL/mcp
     export TASKMANAGER_URL TASKMANAGER_MCP_URL TASKMANAGER_TOKEN TASKMANAGER_API_KEY
