@@ -90,7 +90,10 @@ random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 # --------------------------------------------------------------------------------------------
 # Services
 # --------------------------------------------------------------------------------------------
-ensure_services_installed || tm_die "could not install the services the tests need"
+# docker-compose (Debian's, v1) lets a test validate docker/compose.yaml; there is no engine here to run it.
+compose_pkg=()
+command -v docker-compose >/dev/null 2>&1 || compose_pkg=(docker-compose)
+ensure_services_installed "${compose_pkg[@]}" || tm_die "could not install the services the tests need"
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
