@@ -327,17 +327,10 @@ redis_url() { echo "redis://127.0.0.1:$1"; }
 app_dll() { echo "$REPO_ROOT/src/Api/bin/${1:-${CONFIGURATION:-Release}}/net10.0/TaskManager.Api.dll"; }
 
 # app_cli CONFIGURATION VERB [ARGS...] — runs one operator verb of the program (migrate, seed, token,
-# api-key, ...). Bounded by APP_CLI_TIMEOUT (default 120 s): the program treats an argument it does
-# not know as "serve", so a verb that does not exist (yet) would otherwise start a server and hang.
+# api-key, ...). Bounded by APP_CLI_TIMEOUT (default 120 s) so a wedged database cannot hang a script.
 app_cli() {
     local config=$1; shift
     timeout "${APP_CLI_TIMEOUT:-120}" dotnet "$(app_dll "$config")" "$@"
-}
-
-# app_has_verb CONFIGURATION VERB — true if the program's usage (`--help`, on stderr) lists VERB.
-# Asked before optional verbs, because an unknown verb would start a server instead of failing.
-app_has_verb() {
-    app_cli "$1" --help 2>&1 | grep -qE "^[[:space:]]+$2([[:space:]]|\$)"
 }
 
 build_app() {

@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddPersistence();
         services.AddRedis();
+        services.AddTaskEvents();
         services.AddIdentityServices(environment);
         return services;
     }

@@ -19,18 +19,22 @@ public static class CliApp
             ["token"] = ("token --user EMAIL [--admin] [--days N]   print a JWT for a user", CliVerbs.TokenAsync),
             ["create-user"] = ("create-user --email E [--name N] [--github G]", CliVerbs.CreateUserAsync),
             ["create-repo"] = ("create-repo --name N [--url U]", CliVerbs.CreateRepositoryAsync),
-            ["api-key"] = ("api-key --user EMAIL --name NAME            print a new MCP API key for a user (shown only once)", CliVerbs.ApiKeyAsync),
+            ["api-key"] = ("api-key --user EMAIL --name NAME         print a new MCP API key for a user (shown only once)", CliVerbs.ApiKeyAsync),
             [McpStdio.Verb] = ($"{McpStdio.Verb} [--api-key KEY]                serve MCP on stdin/stdout as the key's owner (or {McpStdio.KeyVariable})", McpStdio.RunAsync),
         };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help" or HealthProbe.Verb);
+    /// <summary>
+    /// A first argument that is not an option is a verb; an unknown one prints the usage instead of quietly
+    /// starting a server. Options (<c>--urls</c>, the test host's <c>--environment</c>) go to the server.
+    /// </summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || args[0] == "--help");
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args[0] == HealthProbe.Verb)
             return await HealthProbe.RunAsync(new CliArguments(args[1..]));
         if (!Verbs.TryGetValue(args[0], out var verb))
-            return Usage(null);
+            return Usage(args[0] is "help" or "--help" ? null : $"unknown verb '{args[0]}'.");
 
         var builder = Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -61,7 +65,7 @@ public static class CliApp
         Console.Error.WriteLine("usage: TaskManager.Api [verb] [options]   (no verb: serve HTTP on HOST:PORT)");
         foreach (var (_, (usage, _)) in Verbs)
             Console.Error.WriteLine($"  {usage}");
-        Console.Error.WriteLine($"  {HealthProbe.Verb} [--url URL]                 exit 0 when /health/live answers (container health checks)");
+        Console.Error.WriteLine($"  {HealthProbe.Verb} [--url URL]               exit 0 when /health/live answers (container health checks)");
         return 2;
     }
 }

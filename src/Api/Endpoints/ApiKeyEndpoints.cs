@@ -15,12 +15,12 @@ public static class ApiKeyEndpoints
 {
     public static RouteGroupBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization();
-        group.MapPost("/", CreateAsync).WithName("CreateApiKey")
+        var group = routes.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization().ProducesErrors(ErrorResponses.Common);
+        group.MapPost("/", CreateAsync).WithName("CreateApiKey").ProducesBodyErrors(403, 404)
             .WithSummary("Create an MCP key; the answer's `key` is the plaintext, shown only this once.");
-        group.MapGet("/", ListAsync).WithName("ListApiKeys")
+        group.MapGet("/", ListAsync).WithName("ListApiKeys").ProducesErrors(400, 403, 404)
             .WithSummary("Your keys (administrators: ?user_id= for anyone's), newest first, without secrets.");
-        group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey")
+        group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").ProducesErrors(403, 404)
             .WithSummary("Revoke a key; it stops working at once on every instance.");
         return group;
     }

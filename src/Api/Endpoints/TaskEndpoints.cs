@@ -23,23 +23,25 @@ public static class TaskEndpoints
 
     public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        var group = routes.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization().ProducesErrors(ErrorResponses.Common);
 
-        group.MapGet("/", ListAsync).WithName("ListTasks")
+        group.MapGet("/", ListAsync).WithName("ListTasks").ProducesErrors(400, 404)
             .WithSummary("List tasks, newest first, filtered and paged by cursor.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetTask")
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTask").ProducesErrors(404)
             .WithSummary("One task with its comments and recent history; ETag is its version.");
-        group.MapPost("/", CreateAsync).WithName("CreateTask")
+        group.MapPost("/", CreateAsync).WithName("CreateTask").ProducesBodyErrors(404, 409)
             .WithSummary("Create a task; a retry with the same Idempotency-Key returns the first result.");
-        group.MapPut("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTaskStatus")
+        group.MapPut("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTaskStatus").ProducesBodyErrors(404, 409)
             .WithSummary("Change a task's status, optionally with a comment; honours If-Match.");
-        group.MapPatch("/{id:guid}", PatchAsync).WithName("UpdateTask")
+        group.MapPatch("/{id:guid}", PatchAsync).WithName("UpdateTask").ProducesBodyErrors(404, 409)
             .WithSummary("Change title, description, priority, complexity, assignee or repository; honours If-Match.");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTask")
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTask").ProducesErrors(400, 404, 409)
             .WithSummary("Delete a task (its history is kept).");
-        group.MapGet("/{id:guid}/comments", CommentsAsync).WithName("ListComments");
-        group.MapPost("/{id:guid}/comments", AddCommentAsync).WithName("AddComment");
-        group.MapGet("/{id:guid}/history", HistoryAsync).WithName("TaskHistory")
+        group.MapGet("/{id:guid}/comments", CommentsAsync).WithName("ListComments").ProducesErrors(404)
+            .WithSummary("The task's comments, oldest first.");
+        group.MapPost("/{id:guid}/comments", AddCommentAsync).WithName("AddComment").ProducesBodyErrors(404)
+            .WithSummary("Add a comment to a task.");
+        group.MapGet("/{id:guid}/history", HistoryAsync).WithName("TaskHistory").ProducesErrors(404)
             .WithSummary("The task's audit trail, oldest first.");
         return group;
     }

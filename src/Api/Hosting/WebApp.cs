@@ -6,6 +6,7 @@ using TaskManager.Api.ErrorHandling;
 using TaskManager.Api.Health;
 using TaskManager.Api.Identity;
 using TaskManager.Api.Mcp;
+using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 
@@ -21,6 +22,7 @@ public static class WebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddAppSettingsBesideBinary(builder.Environment);
+        builder.AddObservability();
         builder.WebHost.UseUrls(EnvironmentConfiguration.ListenUrl(builder.Configuration));
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -41,17 +43,25 @@ public static class WebApp
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
-        services.AddOpenApi();
+        services.AddTaskManagerOpenApi();
+        services.AddTaskManagerRateLimits(builder.Configuration);
+        services.AddTaskManagerCors(builder.Configuration);
+        services.AddGracefulShutdown(builder.Configuration);
         services.AddTaskManagerMcp(builder.Configuration);
+        services.AddRealtime();
 
         var app = builder.Build();
+        app.UseObservability();
+        app.UseMiddleware<RebindingProtection>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseTaskManagerCors();
         app.UseMiddleware<RequestBodyLimit>();
         // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseTaskManagerRateLimits();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
@@ -60,6 +70,7 @@ public static class WebApp
         app.MapDirectoryEndpoints();
         app.MapApiKeyEndpoints();
         app.MapTaskManagerMcp();
+        app.MapRealtime();
         return app;
     }
 }

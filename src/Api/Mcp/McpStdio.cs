@@ -4,6 +4,7 @@ using TaskManager.Api.ErrorHandling;
 using TaskManager.Api.Hosting;
 using TaskManager.Api.Identity;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Infrastructure.Events;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Mcp;
@@ -34,6 +35,7 @@ public static class McpStdio
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTaskManagerCore(builder.Environment);
+        builder.Services.AddOutboxRelay(); // an agent's changes reach live streams at once, even with no server relaying nearby
         var actor = new FixedActor();
         actor.Set(owner.UserId, owner.Email, isAdmin: false, apiKeyName: owner.KeyName);
         builder.Services.AddSingleton<ICurrentActor>(actor);

@@ -48,7 +48,8 @@ public static partial class ToolErrorFilter
             var message = $"{field} is required.";
             return ExceptionTranslator.Validation(message, new Dictionary<string, string[]> { [field] = [message] });
         }
-        var correlationId = Guid.NewGuid().ToString("N");
+        // Over HTTP the request id (X-Request-Id, in every log line of the call); over stdio a fresh one.
+        var correlationId = request.Services?.GetService<IHttpContextAccessor>()?.HttpContext?.TraceIdentifier ?? Guid.NewGuid().ToString("N");
         request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter))
             .LogError(exception, "MCP tool {Tool} failed (correlation id {CorrelationId})", request.Params?.Name, correlationId);
         return ErrorBody.Of(ErrorCodes.InternalError, "Something went wrong on our side; quote the correlation id when you report it.",

@@ -14,7 +14,7 @@ public sealed class EnumParser<TEnum> where TEnum : struct, Enum
     {
         var values = Enum.GetValues<TEnum>();
         Allowed = [.. values.Select(ToWire)];
-        _byKey = values.ToFrozenDictionary(v => Normalize(ToWire(v)));
+        _byKey = values.ToFrozenDictionary(v => Normalize(ToWire(v))!);
     }
 
     /// <summary>The canonical wire names, in declaration order.</summary>
@@ -23,11 +23,18 @@ public sealed class EnumParser<TEnum> where TEnum : struct, Enum
     public bool TryParse(string? input, out TEnum value)
     {
         value = default;
-        return input is not null && _byKey.TryGetValue(Normalize(input), out value);
+        return input is not null && Normalize(input) is { } key && _byKey.TryGetValue(key, out value);
     }
 
     public string ToWire(TEnum value) => SnakeCase.From(value.ToString());
 
-    private static string Normalize(string input) =>
-        new([.. input.Trim().ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+    /// <summary>Drops case, spaces, hyphens and underscores; anything else (quotes, semicolons, markup) is no match,
+    /// so "completed'; --" is refused rather than read as completed.</summary>
+    private static string? Normalize(string input)
+    {
+        var trimmed = input.Trim();
+        return trimmed.Any(c => !char.IsLetterOrDigit(c) && c is not ' ' and not '-' and not '_')
+            ? null
+            : new([.. trimmed.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Json;
 using TaskManager.Domain.Users;
@@ -18,6 +19,8 @@ public abstract class IntegrationTestBase
 {
     private static readonly Lazy<Task<DatabaseReset>> Database = new(() => DatabaseReset.CreateAsync("taskmanager_api_tests"));
 
+    private bool _seeded;
+
     protected TaskManagerFactory Factory { get; private set; } = null!;
 
     protected User Admin { get; private set; } = null!;
@@ -32,13 +35,22 @@ public abstract class IntegrationTestBase
 
     protected static JsonSerializerOptions Json => WireJson.Options;
 
+    /// <summary>
+    /// False for fixtures whose tests must not change the database (and check that they don't): the data is then
+    /// reset and seeded once, before the fixture's first test, which makes large tables of cases cheap.
+    /// </summary>
+    protected virtual bool ResetBeforeEachTest => true;
+
     protected static Task<DatabaseReset> DatabaseAsync() => Database.Value;
+
+    /// <summary>Settings (environment variables) a fixture's application starts with, beside the test servers'.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? AppSettings => null;
 
     [OneTimeSetUp]
     public async Task StartApplicationAsync()
     {
         var database = await DatabaseAsync();
-        Factory = new TaskManagerFactory(database.ConnectionString);
+        Factory = new TaskManagerFactory(database.ConnectionString, AppSettings);
     }
 
     [OneTimeTearDown]
@@ -47,9 +59,13 @@ public abstract class IntegrationTestBase
     [SetUp]
     public async Task ResetDataAsync()
     {
-        await (await DatabaseAsync()).ResetAsync();
-        Admin = await AddUserAsync("admin@example.com", "Ada Admin");
-        Member = await AddUserAsync("member@example.com", "Max Member");
+        if (ResetBeforeEachTest || !_seeded)
+        {
+            _seeded = true;
+            await (await DatabaseAsync()).ResetAsync();
+            Admin = await AddUserAsync("admin@example.com", "Ada Admin");
+            Member = await AddUserAsync("member@example.com", "Max Member");
+        }
         AdminClient = ClientFor(Admin, admin: true);
         MemberClient = ClientFor(Member, admin: false);
     }
@@ -80,9 +96,12 @@ public abstract class IntegrationTestBase
     protected string TokenFor(User user, bool admin = false) =>
         Factory.Services.GetRequiredService<JwtTokenIssuer>().Issue(user.Id, user.Email, admin, TimeSpan.FromHours(1));
 
-    protected HttpClient ClientFor(User user, bool admin = false)
+    protected HttpClient ClientFor(User user, bool admin = false) => ClientFor(Factory, user, admin);
+
+    /// <summary>A client of another application instance (e.g. one with different settings), signed in as <paramref name="user"/>.</summary>
+    protected HttpClient ClientFor(WebApplicationFactory<Program> factory, User user, bool admin = false)
     {
-        var client = Factory.CreateClient();
+        var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user, admin));
         return client;
     }

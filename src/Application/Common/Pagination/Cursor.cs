@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -13,6 +14,9 @@ public sealed record Cursor(string Order, string Key, Guid Id)
 {
     private const string Version = "1";
 
+    /// <summary>Room for a text key of 255 characters of any script; anything longer was not issued here.</summary>
+    private const int MaxTextLength = 2048;
+
     public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join('|', Version, Order, Key, Id.ToString("N"))));
 
     public static Cursor For(string order, DateTimeOffset key, Guid id) =>
@@ -25,8 +29,10 @@ public sealed record Cursor(string Order, string Key, Guid Id)
     {
         if (string.IsNullOrEmpty(text))
             return null;
+        // The key sits between order and id and may itself contain '|' (an email may), so it takes the middle parts.
         var parts = TryDecodeText(text)?.Split('|');
-        if (parts is not [Version, var cursorOrder, var key, var id] || !Guid.TryParseExact(id, "N", out var guid) || !keyIsValid(key))
+        if (parts is not [Version, var cursorOrder, .. var keyParts, var id] || keyParts.Length == 0
+            || !Guid.TryParseExact(id, "N", out var guid) || string.Join('|', keyParts) is var key && !keyIsValid(key))
             throw ValidationException.For("cursor", "The cursor is not one this server issued; pass next_cursor from the previous page unchanged.");
         if (cursorOrder != order)
             throw ValidationException.For("cursor", $"The cursor belongs to the '{cursorOrder}' order; ask again with that sort or without a cursor.");
@@ -38,9 +44,12 @@ public sealed record Cursor(string Order, string Key, Guid Id)
 
     private static string? TryDecodeText(string text)
     {
-        if (text.Length > 200)
+        if (text.Length > MaxTextLength)
             return null;
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        return Base64Url.TryDecodeFromChars(text, buffer, out var written) ? Encoding.UTF8.GetString(buffer, 0, written) : null;
+        // TryDecodeFromChars throws on characters outside the alphabet; a client's bad cursor is a 400, not a 500.
+        return Base64Url.DecodeFromChars(text, buffer, out _, out var written) == OperationStatus.Done
+            ? Encoding.UTF8.GetString(buffer, 0, written)
+            : null;
     }
 }

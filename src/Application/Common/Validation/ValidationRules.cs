@@ -20,7 +20,8 @@ public static class ValidationRules
                 $"'{string.Join(", ", SplitList(value!).Where(v => !parser.TryParse(v, out TEnum _)))}' is not allowed; use one or more of: {string.Join(", ", parser.Allowed)}, separated by commas.");
 
     public static IRuleBuilderOptions<T, string?> MustBeUserReference<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(255).WithMessage("A user is named by UUID, by email or as 'me', at most 255 characters.");
+        rule.MaximumLength(255).WithMessage("A user is named by UUID, by email or as 'me', at most 255 characters.")
+            .NoControlCharacters();
 
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || !value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))

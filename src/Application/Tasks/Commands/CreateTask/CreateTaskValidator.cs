@@ -14,7 +14,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
             .MaximumLength(TaskItem.TitleMaxLength).NoControlCharacters();
         RuleFor(c => c.Description).MaximumLength(TaskItem.DescriptionMaxLength).NoControlCharacters();
         RuleFor(c => c.AssigneeId).MustBeUserReference();
-        RuleFor(c => c.Repository).MaximumLength(CodeRepository.NameMaxLength);
+        RuleFor(c => c.Repository).MaximumLength(CodeRepository.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.Priority).MustBeOneOf(TaskEnums.Priority);
         RuleFor(c => c.Complexity).MustBeOneOf(TaskEnums.Complexity);
         RuleFor(c => c.Status).MustBeOneOf(TaskEnums.Status);

@@ -15,7 +15,7 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
         RuleFor(c => c.Priority).MustBeOneOf(TaskEnums.Priority);
         RuleFor(c => c.Complexity).MustBeOneOf(TaskEnums.Complexity);
         RuleFor(c => c.AssigneeId.Value).MustBeUserReference().OverridePropertyName("assignee_id");
-        RuleFor(c => c.Repository.Value).MaximumLength(CodeRepository.NameMaxLength).OverridePropertyName("repository");
+        RuleFor(c => c.Repository.Value).MaximumLength(CodeRepository.NameMaxLength).NoControlCharacters().OverridePropertyName("repository");
         RuleFor(c => c.UpdatedBy).MaximumLength(TaskItem.LabelMaxLength).NoControlCharacters();
     }
 }

@@ -9,7 +9,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     public CreateUserValidator()
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("An email is required.")
-            .MaximumLength(User.EmailMaxLength)
+            .MaximumLength(User.EmailMaxLength).NoControlCharacters()
             .EmailAddress().WithMessage("Email must be an address such as ada@example.com.");
         RuleFor(c => c.Name).MaximumLength(User.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.GithubUsername).MaximumLength(255).NoControlCharacters();

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using TaskManager.Api.Endpoints;
+
+namespace TaskManager.Api.Hosting;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json: the endpoints' own metadata (typed results, <see cref="ErrorResponses"/>),
+/// plus the bearer scheme on every operation that needs sign-in, the API-key scheme MCP uses, and the health probes
+/// (health-check endpoints carry no API description of their own).
+/// </summary>
+public static class OpenApiSetup
+{
+    public const string BearerScheme = "Bearer";
+    public const string ApiKeyScheme = "ApiKey";
+
+    public static IServiceCollection AddTaskManagerOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "TaskManager API";
+                document.Info.Description = "Tasks shared by AI agents (MCP at /mcp, X-API-Key) and people (this REST API, JWT bearer). "
+                    + "Errors are always {\"error\": {\"code\", \"message\", \"details\"}}.";
+                AddSecuritySchemes(document);
+                AddHealthProbes(document);
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    private static void AddSecuritySchemes(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "HS256 JWT with a user_id (or sub) claim and exp; `token --user EMAIL` on the CLI issues one.",
+        };
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-API-Key",
+            Description = "For the MCP endpoint (/mcp) only; POST /api/api-keys issues one.",
+        };
+    }
+
+    private static void AddHealthProbes(OpenApiDocument document)
+    {
+        document.Paths ??= [];
+        document.Paths["/health/live"] = Probe("Liveness: 200 while the process runs.");
+        document.Paths["/health/ready"] = Probe("Readiness: 200 when PostgreSQL and Redis answer, else 503.");
+    }
+
+    private static OpenApiPathItem Probe(string summary)
+    {
+        var body = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["ok", "unavailable"] },
+                ["checks"] = new OpenApiSchema { Type = JsonSchemaType.Object },
+            },
+        };
+        var content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = body } };
+        return new OpenApiPathItem
+        {
+            Operations = new Dictionary<HttpMethod, OpenApiOperation>
+            {
+                [HttpMethod.Get] = new()
+                {
+                    Summary = summary,
+                    Tags = new HashSet<OpenApiTagReference> { new("Health") },
+                    Responses = new OpenApiResponses
+                    {
+                        ["200"] = new OpenApiResponse { Description = "Healthy", Content = content },
+                        ["503"] = new OpenApiResponse { Description = "A dependency is unavailable", Content = content },
+                    },
+                },
+            },
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Options;
+using TaskManager.Application.Common.Interfaces;
+
+namespace TaskManager.Api.Realtime;
+
+/// <summary>
+/// The process's one reader of the event log. It reads <c>tasks:notifications</c> in order with non-blocking
+/// commands, woken by the relays' doorbell (or a short poll), and hands every event to the queues of the subscribers
+/// it concerns. Registration and dispatch share a lock, so a subscriber's <see cref="EventSubscription.StartPosition"/>
+/// splits the log exactly: events up to it are replayed from Redis, events after it arrive in the queue.
+/// </summary>
+public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<RealtimeOptions> options, ILogger<EventStreamHub> logger)
+    : BackgroundService
+{
+    public const int ReadBatch = 500;
+
+    private static readonly TimeSpan ResetCheckInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<EventSubscription> _subscribers = [];
+    private readonly Dictionary<Guid, int> _streamsPerCaller = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string _position = "0-0";
+    private bool _stopped;
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate)
+                return _subscribers.Count;
+        }
+    }
+
+    /// <summary>Registers a subscriber once the reader knows where the log stands; null when the caller has too many streams open.</summary>
+    public async Task<EventSubscription?> SubscribeAsync(Guid caller, SubscriberFilter filter, CancellationToken ct)
+    {
+        await _ready.Task.WaitAsync(ct);
+        var settings = options.Value;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            var open = _streamsPerCaller.GetValueOrDefault(caller);
+            if (open >= settings.MaxStreamsPerUser)
+                return null;
+            var subscription = new EventSubscription(caller, filter, settings.SubscriberBuffer, _position);
+            _subscribers.Add(subscription);
+            _streamsPerCaller[caller] = open + 1;
+            return subscription;
+        }
+    }
+
+    public void Unsubscribe(EventSubscription subscription)
+    {
+        lock (_gate)
+        {
+            if (!_subscribers.Remove(subscription))
+                return;
+            if (_streamsPerCaller[subscription.Caller] <= 1)
+                _streamsPerCaller.Remove(subscription.Caller);
+            else
+                _streamsPerCaller[subscription.Caller]--;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        var backoff = TimeSpan.FromMilliseconds(100);
+        var nextResetCheck = DateTimeOffset.UtcNow + ResetCheckInterval;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!_ready.Task.IsCompleted)
+                    {
+                        // Start at the end of the log: new streams begin with what happens from now on.
+                        _position = (await feed.StateAsync(null, stoppingToken)).LastId;
+                        _ready.TrySetResult();
+                    }
+                    var batch = await feed.ReadAfterAsync(_position, ReadBatch, stoppingToken);
+                    backoff = TimeSpan.FromMilliseconds(100);
+                    if (batch.Count > 0)
+                    {
+                        Dispatch(batch.Select(e => new LiveEvent(e)).ToList());
+                        if (batch.Count == ReadBatch)
+                            continue;
+                    }
+                    else if (DateTimeOffset.UtcNow >= nextResetCheck)
+                    {
+                        nextResetCheck = DateTimeOffset.UtcNow + ResetCheckInterval;
+                        await DetectResetAsync(stoppingToken);
+                    }
+                    await feed.WaitForPublishAsync(poll, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    // Redis is down or restarting: subscribers stay connected and receive everything once it is back.
+                    LogReadFailed(ex.Message, backoff.TotalMilliseconds);
+                    await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5_000));
+                }
+            }
+        }
+        finally
+        {
+            CompleteAll();
+        }
+    }
+
+    private void Dispatch(List<LiveEvent> events)
+    {
+        lock (_gate)
+        {
+            foreach (var liveEvent in events)
+            {
+                foreach (var subscriber in _subscribers)
+                    subscriber.Offer(liveEvent);
+                _position = liveEvent.Id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// If Redis lost the log (restarted without persistence), new entries may have ids below our position and would
+    /// never be read: start again from the new end, and end every stream so clients reconnect and are told to resync.
+    /// </summary>
+    private async Task DetectResetAsync(CancellationToken ct)
+    {
+        var state = await feed.StateAsync(_position, ct);
+        if (feed.Compare(state.LastId, _position) >= 0)
+            return;
+        LogLogReset(_position, state.LastId);
+        lock (_gate)
+        {
+            _position = state.LastId;
+            foreach (var subscriber in _subscribers)
+                subscriber.Complete();
+        }
+    }
+
+    private void CompleteAll()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            foreach (var subscriber in _subscribers)
+                subscriber.Complete();
+        }
+        _ready.TrySetCanceled();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live-update reader could not read events ({Reason}); retrying in {DelayMs} ms")]
+    private partial void LogReadFailed(string reason, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event log was reset (our position {Position}, its end {LastId}); streams restart")]
+    private partial void LogLogReset(string position, string lastId);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using TaskManager.Infrastructure.Events;
+
+namespace TaskManager.Api.Realtime;
+
+/// <summary>Wiring of live updates for the web host: the outbox relay, the process's event reader and the SSE endpoint.</summary>
+public static class RealtimeSetup
+{
+    public static IServiceCollection AddRealtime(this IServiceCollection services)
+    {
+        services.AddOptions<RealtimeOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.HeartbeatSeconds = Number(configuration, "SSE_HEARTBEAT_SECONDS", o.HeartbeatSeconds);
+                o.MaxStreamsPerUser = (int)Number(configuration, "SSE_MAX_STREAMS_PER_USER", o.MaxStreamsPerUser);
+                o.SubscriberBuffer = (int)Number(configuration, "SSE_SUBSCRIBER_BUFFER", o.SubscriberBuffer);
+                o.RetryMilliseconds = (int)Number(configuration, "SSE_RETRY_MS", o.RetryMilliseconds);
+                o.PollMilliseconds = (int)Number(configuration, "SSE_POLL_MS", o.PollMilliseconds);
+            })
+            .Validate(o => o.HeartbeatSeconds is >= 0.1 and <= 3600, "SSE_HEARTBEAT_SECONDS must be between 0.1 and 3600.")
+            .Validate(o => o.MaxStreamsPerUser >= 1, "SSE_MAX_STREAMS_PER_USER must be at least 1.")
+            .Validate(o => o.SubscriberBuffer >= 1, "SSE_SUBSCRIBER_BUFFER must be at least 1.")
+            .Validate(o => o.RetryMilliseconds >= 0, "SSE_RETRY_MS must be zero or more.")
+            .Validate(o => o.PollMilliseconds is >= 10 and <= 60_000, "SSE_POLL_MS must be between 10 and 60000.")
+            .ValidateOnStart();
+        services.AddOutboxRelay();
+        services.AddSingleton<EventStreamHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventStreamHub>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder routes)
+    {
+        routes.MapTaskStream();
+        return routes;
+    }
+
+    /// <summary>A malformed value becomes -1, which fails validation naming the variable, rather than silently the default.</summary>
+    private static double Number(IConfiguration configuration, string name, double fallback) =>
+        configuration[name] is { Length: > 0 } value
+            ? double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1
+            : fallback;
+}

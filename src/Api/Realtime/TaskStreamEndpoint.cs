@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TaskManager.Api.ErrorHandling;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Json;
+using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
+
+namespace TaskManager.Api.Realtime;
+
+/// <summary>
+/// <c>GET /api/tasks/stream</c>: Server-Sent Events of the tasks of a user and of some repositories. The stream
+/// says <c>: subscribed</c> once registered; with Last-Event-ID it first replays what the client missed.
+/// </summary>
+public static partial class TaskStreamEndpoint
+{
+    public const string Path = "/api/tasks/stream";
+    public const string LastEventIdHeader = "Last-Event-ID";
+
+    private static readonly byte[] ResyncFrame = "data: {\"type\":\"resync\"}\n\n"u8.ToArray();
+
+    public static RouteHandlerBuilder MapTaskStream(this IEndpointRouteBuilder routes) =>
+        routes.MapGet(Path, StreamAsync)
+            .RequireAuthorization()
+            .WithTags("Tasks")
+            .WithName("TaskStream")
+            .WithSummary("Live task events as Server-Sent Events; resume with Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+    private static async Task StreamAsync(
+        HttpContext http,
+        ISender sender,
+        ICurrentActor actor,
+        EventStreamHub hub,
+        ITaskEventFeed feed,
+        IOptions<RealtimeOptions> options,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggers,
+        [FromQuery(Name = "user_id")] string? userId = null,
+        string? repositories = null,
+        [FromQuery(Name = "last_event_id")] string? lastEventIdQuery = null)
+    {
+        var lastEventId = http.Request.Headers[LastEventIdHeader].ToString() is { Length: > 0 } header ? header.Trim() : lastEventIdQuery?.Trim();
+        if (string.IsNullOrEmpty(lastEventId))
+            lastEventId = null;
+        else if (!feed.IsValidId(lastEventId))
+            throw ValidationException.For("last_event_id", "Last-Event-ID must be an id this stream sent (such as 1764079910123-0).");
+
+        var filter = await sender.Send(new ResolveEventFilterQuery(userId, repositories), http.RequestAborted);
+        var settings = options.Value;
+        var subscription = await hub.SubscribeAsync(actor.UserId, new SubscriberFilter(filter), http.RequestAborted);
+        if (subscription is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await http.Response.WriteAsJsonAsync(ErrorBody.Of(ErrorCodes.RateLimited,
+                $"You already have {settings.MaxStreamsPerUser} live-update streams open; close one first.",
+                new Dictionary<string, object?> { ["max_streams"] = settings.MaxStreamsPerUser }), WireJson.Options, http.RequestAborted);
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping, subscription.CutOff);
+        var logger = loggers.CreateLogger(typeof(TaskStreamEndpoint));
+        try
+        {
+            var response = http.Response;
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers["X-Accel-Buffering"] = "no";
+            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            await WriteAsync(response, Encoding.UTF8.GetBytes(
+                string.Create(CultureInfo.InvariantCulture, $"retry: {settings.RetryMilliseconds}\n: subscribed\n\n")), stop.Token);
+            await response.Body.FlushAsync(stop.Token);
+
+            var lastSent = lastEventId is null ? null : await ReplayAsync(response, feed, subscription, lastEventId, stop.Token);
+            await RelayLiveAsync(response, feed, subscription, lastSent, TimeSpan.FromSeconds(settings.HeartbeatSeconds), stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Client gone, server stopping, or the subscriber was too slow: end the stream.
+        }
+        finally
+        {
+            hub.Unsubscribe(subscription);
+            if (subscription.IsCutOff && !http.RequestAborted.IsCancellationRequested)
+            {
+                LogCutOff(logger, actor.UserId);
+                // A write may still be stuck on the socket; drop the connection so the client reconnects and resumes.
+                http.Abort();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the matching events after <paramref name="lastEventId"/> up to where the live queue starts, or a resync
+    /// if that position is no longer in the log. Returns the id after which live events are new to the client.
+    /// </summary>
+    private static async Task<string?> ReplayAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
+        CancellationToken ct)
+    {
+        var state = await feed.StateAsync(lastEventId, ct);
+        if (state.Trimmed)
+        {
+            await WriteAsync(response, ResyncFrame, ct);
+            await response.Body.FlushAsync(ct);
+            return null;
+        }
+        var cursor = lastEventId;
+        while (feed.Compare(cursor, subscription.StartPosition) < 0)
+        {
+            var batch = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
+            foreach (var published in batch)
+            {
+                if (feed.Compare(published.StreamId, subscription.StartPosition) > 0)
+                    break;
+                if (subscription.Filter.Match(published) is { } type)
+                    await WriteAsync(response, new LiveEvent(published).Frame(type), ct);
+            }
+            await response.Body.FlushAsync(ct);
+            if (batch.Count < EventStreamHub.ReadBatch)
+                break;
+            cursor = batch[^1].StreamId;
+        }
+        // The client may be ahead of this instance's reader (it saw newer events from another instance): skip those.
+        return lastEventId;
+    }
+
+    private static async Task RelayLiveAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string? lastSent,
+        TimeSpan heartbeat, CancellationToken ct)
+    {
+        var events = subscription.Events;
+        while (true)
+        {
+            using (var idle = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                idle.CancelAfter(heartbeat);
+                try
+                {
+                    if (!await events.WaitToReadAsync(idle.Token))
+                        return; // Completed: server shutdown or the log was reset.
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    await WriteAsync(response, Heartbeat(), ct);
+                    await response.Body.FlushAsync(ct);
+                    continue;
+                }
+            }
+            while (events.TryRead(out var item))
+            {
+                if (lastSent is not null && feed.Compare(item.Event.Id, lastSent) <= 0)
+                    continue;
+                await WriteAsync(response, item.Event.Frame(item.Type), ct);
+            }
+            await response.Body.FlushAsync(ct);
+        }
+    }
+
+    private static byte[] Heartbeat() =>
+        Encoding.UTF8.GetBytes($"data: {{\"type\":\"heartbeat\",\"timestamp\":\"{DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)}\"}}\n\n");
+
+    private static ValueTask WriteAsync(HttpResponse response, byte[] bytes, CancellationToken ct) => response.Body.WriteAsync(bytes, ct);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live-update stream of {UserId} cut off: it fell behind")]
+    private static partial void LogCutOff(ILogger logger, Guid userId);
+}

@@ -1,0 +1,4 @@
+namespace TaskManager.Application.Tasks.Queries.ResolveEventFilter;
+
+/// <summary>Which events a live-update subscriber wants: those of one user and of some repositories (canonical names).</summary>
+public sealed record EventFilter(Guid UserId, IReadOnlyList<string> Repositories);

@@ -1,0 +1,26 @@
+namespace TaskManager.Infrastructure.Events;
+
+/// <summary>How events are relayed and kept; bound once from the environment and checked at start-up.</summary>
+public sealed class EventsOptions
+{
+    /// <summary>EVENTS_STREAM_MAXLEN: the approximate number of entries each stream keeps.</summary>
+    public int StreamMaxLength { get; set; } = 10_000;
+
+    /// <summary>OUTBOX_POLL_MS: how often the relay looks for rows without being woken (rows committed by other processes).</summary>
+    public int PollMilliseconds { get; set; } = 1_000;
+
+    /// <summary>OUTBOX_BATCH_SIZE: rows published per database transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>OUTBOX_RETENTION_HOURS: how long published rows are kept (for audits and debugging) before they are deleted.</summary>
+    public double RetentionHours { get; set; } = 24;
+
+    /// <summary>OUTBOX_MAX_BACKOFF_MS: the longest pause between retries while Redis or PostgreSQL is unreachable.</summary>
+    public int MaxBackoffMilliseconds { get; set; } = 5_000;
+
+    /// <summary>
+    /// EVENTS_DEDUP_SECONDS: how long Redis remembers an event id it published, so a batch retried after a partial
+    /// publish (Redis failed mid-batch, or the commit after publishing failed) does not publish an event twice.
+    /// </summary>
+    public int DeduplicationSeconds { get; set; } = 900;
+}
