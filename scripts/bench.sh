@@ -66,8 +66,8 @@ export REDIS_URL; REDIS_URL=$(redis_url "$REDIS_PORT")
 export JWT_SECRET=bench-secret-0123456789abcdefghijklmnopqrstuvwxyz-0123456789
 export API_KEY_SALT=bench-salt-0123456789abcdefghijklmnopqrstuvwxyz
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
-# Benchmarks measure the service, not the limiter (docs/configuration.md).
-export RATE_LIMIT_PER_MINUTE=0 RATE_LIMITING_ENABLED=false
+# Benchmarks measure the service, not the limiter (README: RATE_LIMIT_PER_MINUTE=0 switches it off).
+export RATE_LIMIT_PER_MINUTE=0
 
 log "building Release (server and bench tool)"
 dotnet build src/Api/TaskManager.Api.csproj -c Release -v quiet --nologo -clp:ErrorsOnly >&2
@@ -78,11 +78,9 @@ BENCH=(dotnet bench/TaskManager.Bench/bin/Release/net10.0/TaskManager.Bench.dll)
 log "migrating and seeding"
 dotnet "$API_DLL" migrate >&2
 "${BENCH[@]}" seed --database "Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskmanager;Database=taskmanager"
-API_KEY=""
-# An unknown verb would start the server, so ask the CLI's usage first.
-if dotnet "$API_DLL" help 2>&1 | grep -q 'api-key'; then
-  API_KEY=$(dotnet "$API_DLL" api-key --user bench-user-1@example.com --name bench 2>/dev/null | tail -n1 || true)
-fi
+# (The verb's stderr goes to a file: with pipefail, probing the usage through `grep -q` would fail on SIGPIPE.)
+API_KEY=$(dotnet "$API_DLL" api-key --user bench-user-1@example.com --name bench 2>"$WORK/api-key.log" | tail -n1 || true)
+[[ "$API_KEY" == tm_* ]] || { log "no MCP API key ($(tail -n1 "$WORK/api-key.log")): MCP scenario will be skipped"; API_KEY=""; }
 
 log "serving on 127.0.0.1:$APP_PORT"
 # Served from src/Api like scripts/run.sh does (content root: appsettings.json and the dashboard's wwwroot).
