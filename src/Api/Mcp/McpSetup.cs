@@ -1,8 +1,12 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TaskManager.Api.Identity;
 using TaskManager.Application.Common.Json;
 
@@ -27,9 +31,41 @@ public static class McpSetup
         services.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme ??= JwtBearerDefaults.AuthenticationScheme);
         services.AddMcpServer(o => o.ServerInfo = ServerInfo(configuration))
             .WithHttpTransport(o => o.Stateless = true)
-            .WithTools<TaskTools>(ToolJson)
+            .WithTools(TaskToolDefinitions())
             .WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Apply));
         return services;
+    }
+
+    /// <summary>
+    /// The [McpServerTool] methods of <see cref="TaskTools"/>, created with the contract's JSON and a schema fix:
+    /// timestamps are written by a custom converter (ISO-8601 UTC with Z), which schema export cannot see into and
+    /// would publish as the schema <c>true</c>, a shape strict clients (the TypeScript SDK) reject.
+    /// </summary>
+    private static IEnumerable<McpServerTool> TaskToolDefinitions()
+    {
+        var options = new McpServerToolCreateOptions
+        {
+            SerializerOptions = ToolJson,
+            SchemaCreateOptions = new AIJsonSchemaCreateOptions { TransformSchemaNode = DescribeTimestamps },
+        };
+        return typeof(TaskTools).GetMethods()
+            .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null)
+            .Select(m => McpServerTool.Create(m, request => ActivatorUtilities.CreateInstance<TaskTools>(request.Services!), options));
+    }
+
+    private static JsonNode DescribeTimestamps(AIJsonSchemaCreateContext context, JsonNode schema)
+    {
+        var type = context.TypeInfo.Type;
+        if (type != typeof(DateTimeOffset) && type != typeof(DateTimeOffset?))
+            return schema;
+        var timestamp = new JsonObject
+        {
+            ["type"] = type == typeof(DateTimeOffset) ? "string" : new JsonArray("string", "null"),
+            ["format"] = "date-time",
+        };
+        if (schema is JsonObject { } described && described["description"] is { } description)
+            timestamp["description"] = description.DeepClone();
+        return timestamp;
     }
 
     public static IEndpointConventionBuilder MapTaskManagerMcp(this IEndpointRouteBuilder routes) =>

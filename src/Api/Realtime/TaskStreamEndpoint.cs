@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TaskManager.Api.Endpoints;
 using TaskManager.Api.ErrorHandling;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
@@ -29,7 +30,8 @@ public static partial class TaskStreamEndpoint
             .WithTags("Tasks")
             .WithName("TaskStream")
             .WithSummary("Live task events as Server-Sent Events; resume with Last-Event-ID.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesErrors([.. ErrorResponses.Common, StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound]);
 
     private static async Task StreamAsync(
         HttpContext http,

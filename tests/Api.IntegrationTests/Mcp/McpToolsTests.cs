@@ -36,6 +36,22 @@ public sealed class McpToolsTests : McpTestBase
     }
 
     [Test]
+    public async Task ListTools_DescribesTimestampsAsDateTimeStrings()
+    {
+        // Timestamps go through a custom converter; without help, schema export publishes them as the schema
+        // `true`, which strict clients such as the TypeScript SDK reject for the whole tools/list.
+        var tools = (await _agent.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
+        var createdAt = tools["create_task"].OutputSchema!.Value.GetProperty("properties").GetProperty("created_at");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(createdAt.ValueKind, Is.EqualTo(JsonValueKind.Object));
+            Assert.That(createdAt.GetProperty("type").GetString(), Is.EqualTo("string"));
+            Assert.That(createdAt.GetProperty("format").GetString(), Is.EqualTo("date-time"));
+        });
+    }
+
+    [Test]
     public async Task ListTools_GivesTheFiveToolsWithRequiredParametersAnnotationsAndOutputSchemas()
     {
         var tools = (await _agent.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);

@@ -98,7 +98,7 @@ public sealed class ObservabilityTests : IntegrationTestBase
         using var client = factory.CreateClient();
 
         await SendAsync(client, HttpMethod.Get, "/api/tasks", r => r.Headers.Add("Authorization", $"Bearer {jwt}"));
-        await SendAsync(client, HttpMethod.Get, $"/api/tasks/stream?access_token={streamJwt}&user_id=me", _ => { });
+        await OpenStreamAsync(client, $"/api/tasks/stream?access_token={streamJwt}&user_id=me");
         await SendAsync(client, HttpMethod.Get, $"/api/tasks?access_token={queryToken}", _ => { });
         await SendAsync(client, HttpMethod.Get, "/api/tasks", r => r.Headers.Add("Authorization", $"Bearer {opaqueBearer}"));
         await SendAsync(client, HttpMethod.Get, "/api/tasks", r => r.Headers.Add("Authorization", $"Bearer {jwt}x"));
@@ -177,6 +177,14 @@ public sealed class ObservabilityTests : IntegrationTestBase
         configure(request);
         using var response = await client.SendAsync(request);
         await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens an event stream and hangs up once its headers arrived: the stream itself never ends.</summary>
+    private static async Task OpenStreamAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     /// <summary>Stands in for the caller's identity so that any use of it fails like an unforeseen bug would.</summary>
