@@ -174,7 +174,7 @@ MCP (Streamable HTTP): $BASE/mcp   with header   X-API-Key: $API_KEY
   e.g. claude mcp add --transport http task-manager $BASE/mcp --header 'X-API-Key: $API_KEY'
 
 Dashboard:      $BASE/#token=$TOKEN
-API reference:  $BASE/openapi/v1.json
+API reference:  $BASE/docs   (OpenAPI document: $BASE/openapi/v1.json)
 
 Ctrl-C stops the app; PostgreSQL/Redis keep running for the next run (scripts/run.sh stop stops them).
 
