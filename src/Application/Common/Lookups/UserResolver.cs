@@ -21,14 +21,8 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
             ? await db.Users.FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
             : Guid.TryParse(trimmed, out var id)
                 ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct)
-                : await FindUserByEmailAsync(trimmed, ct);
+                : await WithEmail(trimmed).FirstOrDefaultAsync(ct);
         return user ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
-    }
-
-    private Task<User?> FindUserByEmailAsync(string email, CancellationToken ct)
-    {
-        var normalized = User.NormalizeEmail(email);
-        return db.Users.FirstOrDefaultAsync(u => u.Email == normalized, ct);
     }
 
     /// <summary>The id alone, without loading the user when the reference already is one (list filters).</summary>
@@ -39,7 +33,7 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
             return caller.UserId;
         Guid? found = Guid.TryParse(trimmed, out var id)
             ? await db.Users.Where(u => u.Id == id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
-            : await FindByEmailAsync(trimmed, ct);
+            : await WithEmail(trimmed).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         return found ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
     }
 
@@ -79,9 +73,10 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
         return Guid.TryParse(trimmed, out id);
     }
 
-    private Task<Guid?> FindByEmailAsync(string email, CancellationToken ct)
+    /// <summary>Emails are stored normalized, so a look-up by email is an exact match on the unique index.</summary>
+    private IQueryable<User> WithEmail(string email)
     {
         var normalized = User.NormalizeEmail(email);
-        return db.Users.Where(u => u.Email == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return db.Users.Where(u => u.Email == normalized);
     }
 }
