@@ -9,10 +9,14 @@ namespace TaskManager.Domain.Common;
 public sealed class EnumParser<TEnum> where TEnum : struct, Enum
 {
     private readonly FrozenDictionary<string, TEnum> _byKey;
+    private readonly FrozenDictionary<string, TEnum> _byWireName;
+    private readonly FrozenDictionary<TEnum, string> _wireNames;
 
     public EnumParser()
     {
         var values = Enum.GetValues<TEnum>();
+        _wireNames = values.ToFrozenDictionary(v => v, v => SnakeCase.From(v.ToString()));
+        _byWireName = values.ToFrozenDictionary(v => _wireNames[v], StringComparer.Ordinal);
         Allowed = [.. values.Select(ToWire)];
         _byKey = values.ToFrozenDictionary(v => Normalize(ToWire(v))!);
     }
@@ -23,10 +27,14 @@ public sealed class EnumParser<TEnum> where TEnum : struct, Enum
     public bool TryParse(string? input, out TEnum value)
     {
         value = default;
-        return input is not null && Normalize(input) is { } key && _byKey.TryGetValue(key, out value);
+        if (input is null)
+            return false;
+        // Canonical names (every value read from the database, most from clients) need no normalising: three enum
+        // columns per row of every list page made the normalising path a tenth of the list's allocations.
+        return _byWireName.TryGetValue(input, out value) || (Normalize(input) is { } key && _byKey.TryGetValue(key, out value));
     }
 
-    public string ToWire(TEnum value) => SnakeCase.From(value.ToString());
+    public string ToWire(TEnum value) => _wireNames.TryGetValue(value, out var name) ? name : SnakeCase.From(value.ToString());
 
     /// <summary>Drops case, spaces, hyphens and underscores; anything else (quotes, semicolons, markup) is no match,
     /// so "completed'; --" is refused rather than read as completed.</summary>

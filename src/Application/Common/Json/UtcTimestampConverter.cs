@@ -10,6 +10,15 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetDateTimeOffset().ToUniversalTime();
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    /// <summary>Formatted on the stack: a list page writes two timestamps per task, and a string each was measurable.</summary>
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        Span<byte> utf8 = stackalloc byte[Format.Length];
+        if (value.UtcDateTime.TryFormat(utf8, out var written, Format, CultureInfo.InvariantCulture))
+            writer.WriteStringValue(utf8[..written]);
+        else
+            writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
+    }
 }
