@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 
 namespace TaskManager.Bench;
 
@@ -11,7 +14,11 @@ namespace TaskManager.Bench;
 /// </summary>
 public static class SseScenario
 {
+    /// <summary>Tasks only this scenario changes, so every status change it sends is a real change.</summary>
+    private const int LiveTaskCount = 32;
+
     private static long _statusCounter;
+    private static Guid[] _liveTasks = [];
 
     public static async Task RunAsync(BenchContext context)
     {
@@ -28,6 +35,7 @@ public static class SseScenario
         report.Line();
         report.Line("| subscribers | connect s | server RSS before MB | after MB | KB per connection | events | deliveries (expected) | p50 ms | p90 ms | p99 ms | max ms | server cores | generator cores |");
         report.Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        _liveTasks = await CreateLiveTasksAsync(context);
         foreach (var count in counts)
         {
             var row = await RunOnceAsync(context, count, eventRate, eventSeconds);
@@ -87,13 +95,12 @@ public static class SseScenario
         Interlocked.Exchange(ref deliveries, 0);
 
         var load = new OpenLoad(context.Cpu);
-        var liveTasks = BenchIds.Repositories; // task numbers 50, 100, …: the live repository's tasks
         var writes = await load.RunAsync($"events @ {eventRate}/s", eventRate, TimeSpan.Zero, TimeSpan.FromSeconds(eventSeconds), _ =>
         {
-            var n = Interlocked.Increment(ref _statusCounter);
-            var task = (int)((n - 1) % (100_000 / liveTasks) + 1) * liveTasks;
-            var status = (n - 1) / (100_000 / liveTasks) % 2 == 0 ? "blocked" : "in_progress";
-            return client.SendAsync(WritesScenario.StatusRequest(client.BaseUrl, writerToken, BenchIds.Task(task), status), HttpStatusCode.OK);
+            // Each task starts not_started and alternates blocked / in_progress, one pass over all of them at a time.
+            var n = Interlocked.Increment(ref _statusCounter) - 1;
+            var status = n / _liveTasks.Length % 2 == 0 ? "blocked" : "in_progress";
+            return client.SendAsync(WritesScenario.StatusRequest(client.BaseUrl, writerToken, _liveTasks[n % _liveTasks.Length], status), HttpStatusCode.OK);
         });
         var expected = writes.Ok * count;
         var deadline = Stopwatch.StartNew();
@@ -125,5 +132,29 @@ public static class SseScenario
         var markdown = string.Create(CultureInfo.InvariantCulture,
             $"| {count} | {connectSeconds:F1} | {rssBefore / 1048576.0:F0} | {rssAfter / 1048576.0:F0} | {perConnection / 1024:F1} | {writes.Ok} | {got} ({expected}) | {latency["p50"]:F1} | {latency["p90"]:F1} | {latency["p99"]:F1} | {latency["max"]:F1} | {cpu["cpu_server_cores"]:F2} | {cpu["cpu_generator_cores"]:F2} |");
         return (markdown, metrics);
+    }
+
+    /// <summary>
+    /// Seeded tasks will not do: the writes scenario may already have set the status a change here asks for, and a
+    /// change to the same status publishes nothing, so the round would wait out its deadline for events never sent.
+    /// </summary>
+    private static async Task<Guid[]> CreateLiveTasksAsync(BenchContext context)
+    {
+        using var client = new BenchClient(context.Url, context.Secret, 4);
+        var token = client.Token(BenchIds.User(BenchIds.AdminUser));
+        var ids = new Guid[LiveTaskCount];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, client.BaseUrl + "/api/tasks")
+            {
+                Content = new StringContent($$"""{"title":"SSE fan-out task {{i}}","repository":"{{BenchIds.LiveRepository}}"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var (status, body) = await client.SendForTextAsync(request);
+            if (status != HttpStatusCode.Created)
+                throw new InvalidOperationException($"Creating an SSE scenario task answered {(int)status}: {body}");
+            ids[i] = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        }
+        return ids;
     }
 }
