@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/bench.sh [--quick|--full] — reproducible benchmarks of TaskManager on this machine.
 #
-# Builds Release, starts a throwaway PostgreSQL 15 and Redis on free loopback ports, migrates, seeds 100k tasks
-# (1k users, 50 repositories, history, comments, outbox) with bench/TaskManager.Bench, serves the API with rate
+# Publishes the server (Release, ReadyToRun, as the Docker image does), starts a throwaway PostgreSQL 15 and Redis
+# on free loopback ports, migrates, seeds 100k tasks (1k users, 50 repositories, history, comments, outbox) with
+# bench/TaskManager.Bench, serves the API with rate
 # limiting off, runs the scenarios at fixed arrival rates (open model) and writes docs/benchmarks.md.
 #   --quick  (default) one rate per scenario, 10 s windows: under 5 minutes
 #   --full   rate sweeps and 30 s windows: ~15 minutes
@@ -69,10 +70,11 @@ export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 # Benchmarks measure the service, not the limiter (README: RATE_LIMIT_PER_MINUTE=0 switches it off).
 export RATE_LIMIT_PER_MINUTE=0
 
-log "building Release (server and bench tool)"
-dotnet build src/Api/TaskManager.Api.csproj -c Release -v quiet --nologo -clp:ErrorsOnly >&2
+log "publishing Release with ReadyToRun as the Docker image does (server), building the bench tool"
+dotnet publish src/Api/TaskManager.Api.csproj -c Release --ucr --self-contained false -p:PublishReadyToRun=true \
+  -o "$WORK/publish" -v quiet --nologo -clp:ErrorsOnly >&2
 dotnet build bench/TaskManager.Bench/TaskManager.Bench.csproj -c Release -v quiet --nologo -clp:ErrorsOnly >&2
-API_DLL=src/Api/bin/Release/net10.0/TaskManager.Api.dll
+API_DLL=$WORK/publish/TaskManager.Api.dll
 BENCH=(dotnet bench/TaskManager.Bench/bin/Release/net10.0/TaskManager.Bench.dll)
 
 log "migrating and seeding"
@@ -84,7 +86,7 @@ API_KEY=$(dotnet "$API_DLL" api-key --user bench-user-1@example.com --name bench
 
 log "serving on 127.0.0.1:$APP_PORT"
 # Served from src/Api like scripts/run.sh does (content root: appsettings.json and the dashboard's wwwroot).
-(cd src/Api && HOST=127.0.0.1 PORT=$APP_PORT exec dotnet "$REPO_ROOT/$API_DLL") >"$WORK/app.log" 2>&1 &
+(cd src/Api && HOST=127.0.0.1 PORT=$APP_PORT exec dotnet "$API_DLL") >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_http_ok "http://127.0.0.1:$APP_PORT/health/ready" 90 "$APP_PID" || { tail -n 40 "$WORK/app.log" >&2; exit 1; }
 
@@ -94,10 +96,10 @@ COMMON=(--url "http://127.0.0.1:$APP_PORT" --jwt-secret "$JWT_SECRET" --results 
   --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID")
 
 if [[ $MODE == full ]]; then
-  WARM_SECONDS=30; WINDOW=(--warmup 5 --duration 30); READ_RATES=1000,2000,3000,4000,5000; WRITE_RATES=500,1000,1500
+  WARM_SECONDS=45; WINDOW=(--warmup 5 --duration 30); READ_RATES=1000,2000,3000,4000,5000; WRITE_RATES=500,1000,1500
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 20); BACKLOG=(--backlog 2000 --write-rate 200)
 else
-  WARM_SECONDS=20; WINDOW=(--warmup 3 --duration 10); READ_RATES=3000; WRITE_RATES=1000
+  WARM_SECONDS=30; WINDOW=(--warmup 3 --duration 10); READ_RATES=3000; WRITE_RATES=1000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 4); BACKLOG=(--backlog 500 --write-rate 100)
 fi
 ONLY=" ${BENCH_ONLY:-rest-read pgbench writes mcp-vs-rest sse recovery} "

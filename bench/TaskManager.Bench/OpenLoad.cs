@@ -106,9 +106,9 @@ public sealed class OpenLoad(CpuMeter cpu)
         };
         scheduler.Start();
 
-        // The schedule ends at start + total/rate; answers still missing 15 s later count as errors.
+        // The schedule ends at start + total/rate; answers still missing 10 s later count as errors.
         var scheduleEnd = TimeSpan.FromSeconds(total / rate) + TimeSpan.FromMilliseconds(50);
-        await Task.WhenAny(done.Task, Task.Delay(scheduleEnd + TimeSpan.FromSeconds(15)));
+        await Task.WhenAny(done.Task, Task.Delay(scheduleEnd + TimeSpan.FromSeconds(10)));
         var cpuEnd = cpu.Take();
         var unanswered = total - Interlocked.Read(ref finished);
         scheduler.Join();
