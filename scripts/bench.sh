@@ -5,7 +5,7 @@
 # on free loopback ports, migrates, seeds 100k tasks (1k users, 50 repositories, history, comments, outbox) with
 # bench/TaskManager.Bench, serves the API with rate
 # limiting off, runs the scenarios at fixed arrival rates (open model) and writes docs/benchmarks.md.
-#   --quick  (default) one rate per scenario, 10 s windows: under 5 minutes
+#   --quick  (default) one rate per scenario (the targets), 8 s windows: under 5 minutes
 #   --full   rate sweeps and 30 s windows: ~15 minutes
 # Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
 # runs a subset, BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
@@ -96,10 +96,10 @@ COMMON=(--url "http://127.0.0.1:$APP_PORT" --jwt-secret "$JWT_SECRET" --results 
   --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID")
 
 if [[ $MODE == full ]]; then
-  WARM_SECONDS=45; WINDOW=(--warmup 5 --duration 30); READ_RATES=1000,2000,3000,4000,5000; WRITE_RATES=500,1000,1500
+  WARM_SECONDS=60; WINDOW=(--warmup 5 --duration 30); READ_RATES=500,1000,1500,2000,3000; WRITE_RATES=250,500,1000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 20); BACKLOG=(--backlog 2000 --write-rate 200)
 else
-  WARM_SECONDS=30; WINDOW=(--warmup 3 --duration 10); READ_RATES=3000; WRITE_RATES=1000
+  WARM_SECONDS=50; WINDOW=(--warmup 2 --duration 8); READ_RATES=3000; WRITE_RATES=1000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 4); BACKLOG=(--backlog 500 --write-rate 100)
 fi
 ONLY=" ${BENCH_ONLY:-rest-read pgbench writes mcp-vs-rest sse recovery} "
