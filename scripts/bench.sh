@@ -112,7 +112,7 @@ want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
 want pgbench && run pgbench "${WINDOW[@]}" --rates "$READ_RATES" --pg-port "$PG_PORT"
 want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
 if want mcp-vs-rest; then
-  if [[ -n "$API_KEY" ]]; then run mcp-vs-rest "${WINDOW[@]}" --rate 1000 --api-key "$API_KEY"
+  if [[ -n "$API_KEY" ]]; then run mcp-vs-rest "${WINDOW[@]}" --rate 400 --api-key "$API_KEY"
   else log "no api-key verb on this build: MCP scenario skipped"; fi
 fi
 if want sse || want recovery; then

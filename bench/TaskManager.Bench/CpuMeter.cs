@@ -45,6 +45,8 @@ public sealed class CpuMeter(int serverPid, int postmasterPid, int redisPid)
     {
         if (postmasterPid <= 0)
             return 0;
+        // The postmaster's own time includes its reaped children's (cutime + cstime), so a backend that exits during a
+        // window keeps counting; summing live backends alone made such windows come out negative.
         long total = ProcessTicks(postmasterPid);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -62,8 +64,8 @@ public sealed class CpuMeter(int serverPid, int postmasterPid, int redisPid)
     {
         if (pid <= 0 || ReadStat(pid) is not { Length: > 14 } fields)
             return 0;
-        // utime + stime, plus cutime + cstime for processes that fork helpers.
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        // utime + stime, plus cutime + cstime: the time of children it has reaped.
+        return fields.Skip(11).Take(4).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
     }
 
     /// <summary>/proc/PID/stat fields after the parenthesised command name: [0] state, [1] ppid, … [11] utime, [12] stime.</summary>
