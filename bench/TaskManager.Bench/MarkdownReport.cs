@@ -18,7 +18,7 @@ public static class MarkdownReport
         if (File.Exists(preamble))
             md.Append(await File.ReadAllTextAsync(preamble)).Append('\n');
         md.Append("## Latest run\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, mode `{context.Args.Text("mode", "?")}`, commit `{context.Args.Text("commit", "?")}`\n");
+        md.Append(CultureInfo.InvariantCulture, $"- date: {context.Args.Text("date", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC, mode `{context.Args.Text("mode", "?")}`, commit `{context.Args.Text("commit", "?")}`\n");
         md.Append(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGiB():F0} GiB RAM, Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}, .NET {Environment.Version}, {context.Args.Text("versions", "")}\n");
         md.Append(CultureInfo.InvariantCulture, $"- load average when the run started: {context.Args.Text("load", "?")} (other work on the box shows in the \"other processes cores\" column)\n");
         md.Append(CultureInfo.InvariantCulture, $"- command: `{context.Args.Text("command", "scripts/bench.sh")}`\n\n");
