@@ -162,7 +162,7 @@ public static partial class TaskStreamEndpoint
     }
 
     private static byte[] Heartbeat() =>
-        Encoding.UTF8.GetBytes($"data: {{\"type\":\"heartbeat\",\"timestamp\":\"{DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)}\"}}\n\n");
+        Encoding.UTF8.GetBytes($"data: {{\"type\":\"heartbeat\",\"timestamp\":\"{UtcTimestampConverter.ToText(DateTimeOffset.UtcNow)}\"}}\n\n");
 
     private static ValueTask WriteAsync(HttpResponse response, byte[] bytes, CancellationToken ct) => response.Body.WriteAsync(bytes, ct);
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Json;
 
 namespace TaskManager.Infrastructure.Events;
 
@@ -49,7 +49,7 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
             row.EventType,
             row.TaskId.ToString(),
             row.TaskData,
-            Timestamp(row.OccurredAt),
+            UtcTimestampConverter.ToText(row.OccurredAt),
             row.EventId.ToString(),
             row.AssigneeId?.ToString() ?? "",
             row.RepositoryName ?? "",
@@ -76,7 +76,4 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
         if (row.PreviousRepositoryName is { } previousRepository && previousRepository != row.RepositoryName)
             yield return (TaskStreams.ForRepository(previousRepository), TaskEventTypes.Updated);
     }
-
-    public static string Timestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }
