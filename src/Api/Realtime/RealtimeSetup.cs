@@ -1,4 +1,4 @@
-using System.Globalization;
+using TaskManager.Infrastructure;
 using TaskManager.Infrastructure.Events;
 
 namespace TaskManager.Api.Realtime;
@@ -11,11 +11,11 @@ public static class RealtimeSetup
         services.AddOptions<RealtimeOptions>()
             .Configure<IConfiguration>((o, configuration) =>
             {
-                o.HeartbeatSeconds = Number(configuration, "SSE_HEARTBEAT_SECONDS", o.HeartbeatSeconds);
-                o.MaxStreamsPerUser = (int)Number(configuration, "SSE_MAX_STREAMS_PER_USER", o.MaxStreamsPerUser);
-                o.SubscriberBuffer = (int)Number(configuration, "SSE_SUBSCRIBER_BUFFER", o.SubscriberBuffer);
-                o.RetryMilliseconds = (int)Number(configuration, "SSE_RETRY_MS", o.RetryMilliseconds);
-                o.PollMilliseconds = (int)Number(configuration, "SSE_POLL_MS", o.PollMilliseconds);
+                o.HeartbeatSeconds = Settings.Number(configuration, "SSE_HEARTBEAT_SECONDS", o.HeartbeatSeconds);
+                o.MaxStreamsPerUser = (int)Settings.Number(configuration, "SSE_MAX_STREAMS_PER_USER", o.MaxStreamsPerUser);
+                o.SubscriberBuffer = (int)Settings.Number(configuration, "SSE_SUBSCRIBER_BUFFER", o.SubscriberBuffer);
+                o.RetryMilliseconds = (int)Settings.Number(configuration, "SSE_RETRY_MS", o.RetryMilliseconds);
+                o.PollMilliseconds = (int)Settings.Number(configuration, "SSE_POLL_MS", o.PollMilliseconds);
             })
             .Validate(o => o.HeartbeatSeconds is >= 0.1 and <= 3600, "SSE_HEARTBEAT_SECONDS must be between 0.1 and 3600.")
             .Validate(o => o.MaxStreamsPerUser >= 1, "SSE_MAX_STREAMS_PER_USER must be at least 1.")
@@ -34,10 +34,4 @@ public static class RealtimeSetup
         routes.MapTaskStream();
         return routes;
     }
-
-    /// <summary>A malformed value becomes -1, which fails validation naming the variable, rather than silently the default.</summary>
-    private static double Number(IConfiguration configuration, string name, double fallback) =>
-        configuration[name] is { Length: > 0 } value
-            ? double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1
-            : fallback;
 }

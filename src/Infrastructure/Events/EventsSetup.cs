@@ -14,11 +14,11 @@ public static class EventsSetup
         services.AddOptions<EventsOptions>()
             .Configure<IConfiguration>((o, configuration) =>
             {
-                o.StreamMaxLength = Int(configuration, "EVENTS_STREAM_MAXLEN", o.StreamMaxLength);
-                o.PollMilliseconds = Int(configuration, "OUTBOX_POLL_MS", o.PollMilliseconds);
-                o.BatchSize = Int(configuration, "OUTBOX_BATCH_SIZE", o.BatchSize);
-                o.MaxBackoffMilliseconds = Int(configuration, "OUTBOX_MAX_BACKOFF_MS", o.MaxBackoffMilliseconds);
-                o.DeduplicationSeconds = Int(configuration, "EVENTS_DEDUP_SECONDS", o.DeduplicationSeconds);
+                o.StreamMaxLength = Settings.Int(configuration, "EVENTS_STREAM_MAXLEN", o.StreamMaxLength);
+                o.PollMilliseconds = Settings.Int(configuration, "OUTBOX_POLL_MS", o.PollMilliseconds);
+                o.BatchSize = Settings.Int(configuration, "OUTBOX_BATCH_SIZE", o.BatchSize);
+                o.MaxBackoffMilliseconds = Settings.Int(configuration, "OUTBOX_MAX_BACKOFF_MS", o.MaxBackoffMilliseconds);
+                o.DeduplicationSeconds = Settings.Int(configuration, "EVENTS_DEDUP_SECONDS", o.DeduplicationSeconds);
                 o.RetentionHours = configuration["OUTBOX_RETENTION_HOURS"] is { Length: > 0 } hours
                     && double.TryParse(hours, NumberStyles.Float, CultureInfo.InvariantCulture, out var h) ? h : o.RetentionHours;
             })
@@ -42,13 +42,4 @@ public static class EventsSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         return services;
     }
-
-    /// <summary>
-    /// A malformed number falls back to -1, which fails validation with the variable's name, rather than being
-    /// silently replaced by the default.
-    /// </summary>
-    private static int Int(IConfiguration configuration, string name, int fallback) =>
-        configuration[name] is { Length: > 0 } value
-            ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1
-            : fallback;
 }
