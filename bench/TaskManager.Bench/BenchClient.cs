@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -48,6 +49,14 @@ public sealed class BenchClient : IDisposable
         var payload = Encode(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signature = Encode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_secret), Encoding.ASCII.GetBytes($"{header}.{payload}")));
         return $"{header}.{payload}.{signature}";
+    }
+
+    /// <summary>A request with a JSON body, signed in as the holder of <paramref name="token"/>.</summary>
+    public static HttpRequestMessage JsonRequest(HttpMethod method, string url, string token, string json)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
     }
 
     /// <summary>Sends and reads the whole body into a pooled buffer; true when the status is the expected one.</summary>

@@ -69,11 +69,8 @@ public static class RecoveryScenario
         var writes = await load.RunAsync($"backlog @ {writeRate}/s", writeRate, TimeSpan.Zero, TimeSpan.FromSeconds(backlog / writeRate), i =>
         {
             var task = (int)(i % (100_000 / BenchIds.Repositories) + 1) * BenchIds.Repositories;
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{client.BaseUrl}/api/tasks/{BenchIds.Task(task)}/comments")
-            {
-                Content = new StringContent($$"""{"comment":"{{marker}} {{i}}"}""", System.Text.Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", writerToken);
+            var request = BenchClient.JsonRequest(HttpMethod.Post, $"{client.BaseUrl}/api/tasks/{BenchIds.Task(task)}/comments", writerToken,
+                $$"""{"comment":"{{marker}} {{i}}"}""");
             return client.SendAsync(request, HttpStatusCode.Created);
         });
         await ShellAsync(startCommand);

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace TaskManager.Bench;
@@ -145,11 +143,8 @@ public static class SseScenario
         var ids = new Guid[LiveTaskCount];
         for (var i = 0; i < ids.Length; i++)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, client.BaseUrl + "/api/tasks")
-            {
-                Content = new StringContent($$"""{"title":"SSE fan-out task {{i}}","repository":"{{BenchIds.LiveRepository}}"}""", Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var request = BenchClient.JsonRequest(HttpMethod.Post, client.BaseUrl + "/api/tasks", token,
+                $$"""{"title":"SSE fan-out task {{i}}","repository":"{{BenchIds.LiveRepository}}"}""");
             var (status, body) = await client.SendForTextAsync(request);
             if (status != HttpStatusCode.Created)
                 throw new InvalidOperationException($"Creating an SSE scenario task answered {(int)status}: {body}");

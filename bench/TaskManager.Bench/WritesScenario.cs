@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 
 namespace TaskManager.Bench;
 
@@ -52,9 +50,7 @@ public static class WritesScenario
         var repository = BenchIds.RepositoryName(1 + BenchContext.Pick(i, 4, BenchIds.Repositories));
         var body = string.Create(CultureInfo.InvariantCulture,
             $$"""{"title":"Bench task {{i}}","description":"Created by the benchmark to measure the write path: task row, history row and outbox row in one transaction, then the relay publishes the event to Redis. Padding to a realistic size for a description that a person or an agent would write.","assignee_id":"{{assignee}}","repository":"{{repository}}","priority":"high"}""");
-        var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/api/tasks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Length]);
-        return request;
+        return BenchClient.JsonRequest(HttpMethod.Post, baseUrl + "/api/tasks", tokens[i % tokens.Length], body);
     }
 
     /// <summary>
@@ -68,13 +64,6 @@ public static class WritesScenario
         return StatusRequest(baseUrl, tokens[n % tokens.Length], BenchIds.Task(task), pass % 2 == 0 ? "blocked" : "in_progress");
     }
 
-    public static HttpRequestMessage StatusRequest(string baseUrl, string token, Guid task, string status)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"{baseUrl}/api/tasks/{task}/status")
-        {
-            Content = new StringContent($$"""{"status":"{{status}}","comment":"bench"}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
+    public static HttpRequestMessage StatusRequest(string baseUrl, string token, Guid task, string status) =>
+        BenchClient.JsonRequest(HttpMethod.Put, $"{baseUrl}/api/tasks/{task}/status", token, $$"""{"status":"{{status}}","comment":"bench"}""");
 }
