@@ -45,7 +45,8 @@ public sealed class DependencyRuleTests
         Assert.That(ProjectReferencesOf(Assemblies.Infrastructure), Is.EquivalentTo(new[] { Domain, Application }));
     }
 
-    [TestCase("TaskManager.Api.Endpoints")]
+    [TestCase("TaskManager.Api.Features")]
+    [TestCase("TaskManager.Api.Common")]
     [TestCase("TaskManager.Api.Mcp")]
     [TestCase("TaskManager.Api.Realtime")]
     public void Adapters_GoThroughTheMediator_NotTheDbContextOrRedis(string adapterNamespace)
@@ -53,6 +54,29 @@ public sealed class DependencyRuleTests
         string[] forbidden = ["TaskManager.Infrastructure.Persistence", "Microsoft.EntityFrameworkCore", "StackExchange.Redis", "Npgsql"];
 
         var result = Types.InAssembly(Assemblies.Api).That().ResideInNamespaceStartingWith(adapterNamespace)
+            .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        AssertNoDependency(result, forbidden);
+    }
+
+    [Test]
+    public void NothingOutsideInfrastructure_TouchesEfCoreRedisOrNpgsql_ButTheApplicationsDbSets()
+    {
+        string[] drivers = ["StackExchange.Redis", "Npgsql"];
+        AssertNoDependency(Types.InAssembly(Assemblies.Api).ShouldNot().HaveDependencyOnAny([.. drivers, "Microsoft.EntityFrameworkCore"]).GetResult(),
+            [.. drivers, "Microsoft.EntityFrameworkCore"]);
+        // Application queries through IApplicationDbContext's DbSets (the house rule), never a driver.
+        AssertNoDependency(Types.InAssembly(Assemblies.Application).ShouldNot().HaveDependencyOnAny(drivers).GetResult(), drivers);
+    }
+
+    [Test]
+    public void FeatureSlices_TalkOnlyToTheMediatorAndTheContract()
+    {
+        // A slice sends a command or query and shapes the answer; it holds no rule, no data access and no hosting.
+        string[] forbidden = [Infrastructure, Domain, "TaskManager.Application.Common.Interfaces", "TaskManager.Api.Hosting",
+            "TaskManager.Api.Identity", "TaskManager.Api.Cli", "TaskManager.Api.Mcp", "TaskManager.Api.Realtime"];
+
+        var result = Types.InAssembly(Assemblies.Api).That().ResideInNamespaceStartingWith("TaskManager.Api.Features")
             .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
 
         AssertNoDependency(result, forbidden);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using TaskManager.Api.Identity;
 using TaskManager.Application.ApiKeys.Commands.CreateApiKey;
 using TaskManager.Application.Repositories.Commands.CreateRepository;
@@ -15,7 +14,7 @@ public static class CliVerbs
 {
     public static async Task<int> MigrateAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
     {
-        await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(ct);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await Console.Error.WriteLineAsync("Database schema is up to date.");
         return 0;
     }
@@ -33,9 +32,9 @@ public static class CliVerbs
         var days = args.Value("--days") is { } d
             ? int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 3650 ? n : throw new CliUsageException("--days must be 1 to 3650.")
             : 7;
-        var user = await services.GetRequiredService<ApplicationDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct)
+        var userId = await services.GetRequiredService<KnownUsers>().FindIdAsync(email, ct)
             ?? throw new CliUsageException($"No user has the email '{email}'; create one with create-user.");
-        Console.WriteLine(services.GetRequiredService<JwtTokenIssuer>().Issue(user.Id, user.Email, args.Flag("--admin"), TimeSpan.FromDays(days)));
+        Console.WriteLine(services.GetRequiredService<JwtTokenIssuer>().Issue(userId, email, args.Flag("--admin"), TimeSpan.FromDays(days)));
         return 0;
     }
 

@@ -1,12 +1,11 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using TaskManager.Api.Identity;
-using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Repositories.Commands.CreateRepository;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 using TaskManager.Application.Tasks.Commands.CreateTask;
-using TaskManager.Domain.Repositories;
-using TaskManager.Domain.Users;
-using TaskManager.Infrastructure.Persistence;
+using TaskManager.Application.Users.Commands.CreateUser;
+using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Cli;
 
@@ -26,16 +25,17 @@ public static class DemoData
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
-        var db = services.GetRequiredService<ApplicationDbContext>();
-        var clock = services.GetRequiredService<IClock>();
-        var admin = await EnsureUserAsync(db, AdminEmail, "Demo Admin", clock, ct);
-        await EnsureUserAsync(db, "ada@example.com", "Ada Lovelace", clock, ct);
-        await EnsureRepositoryAsync(db, RepositoryName, "https://github.com/example/demo", clock, ct);
-        await EnsureRepositoryAsync(db, "api", "https://github.com/example/api", clock, ct);
-        await db.SaveChangesAsync(ct);
-
-        services.GetRequiredService<FixedActor>().Set(admin.Id, admin.Email, isAdmin: true);
+        var actor = services.GetRequiredService<FixedActor>();
         var sender = services.GetRequiredService<ISender>();
+        actor.Set(Guid.Empty, "operator", isAdmin: true);
+        await EnsureAsync(() => sender.Send(new CreateUserCommand(AdminEmail, "Demo Admin", null), ct));
+        await EnsureAsync(() => sender.Send(new CreateUserCommand("ada@example.com", "Ada Lovelace", null), ct));
+        await EnsureAsync(() => sender.Send(new CreateRepositoryCommand(RepositoryName, "https://github.com/example/demo"), ct));
+        await EnsureAsync(() => sender.Send(new CreateRepositoryCommand("api", "https://github.com/example/api"), ct));
+
+        var adminId = await services.GetRequiredService<KnownUsers>().FindIdAsync(AdminEmail, ct)
+            ?? throw new InvalidOperationException($"{AdminEmail} was just ensured but is missing.");
+        actor.Set(adminId, AdminEmail, isAdmin: true);
         foreach (var (title, description, priority, status) in Tasks)
         {
             // The title doubles as the idempotency key, so seeding twice creates nothing new.
@@ -46,20 +46,16 @@ public static class DemoData
         }
     }
 
-    private static async Task<User> EnsureUserAsync(ApplicationDbContext db, string email, string name, IClock clock, CancellationToken ct)
+    /// <summary>Creates a directory entry through its use case; one that exists already (a second seed) is a conflict, and fine.</summary>
+    private static async Task EnsureAsync<T>(Func<ValueTask<T>> create)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
-        if (user is null)
+        try
         {
-            user = User.Create(email, name, null, clock.UtcNow);
-            db.Users.Add(user);
+            await create();
         }
-        return user;
-    }
-
-    private static async Task EnsureRepositoryAsync(ApplicationDbContext db, string name, string url, IClock clock, CancellationToken ct)
-    {
-        if (!await db.Repositories.AnyAsync(r => r.Name == name, ct))
-            db.Repositories.Add(CodeRepository.Create(name, url, clock.UtcNow));
+        catch (ConflictException)
+        {
+            // Seeded before: the entry is there, which is all this wants.
+        }
     }
 }

@@ -1,4 +1,4 @@
-using TaskManager.Api.Endpoints;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Hosting;
 
@@ -22,7 +22,7 @@ public static class CorsSetup
                 policy.WithOrigins([.. origins]);
             policy.AllowAnyHeader()
                 .AllowAnyMethod()
-                .WithExposedHeaders("ETag", "Location", "Retry-After", RequestCorrelation.Header, TaskEndpoints.IdempotencyKeyHeader, "Idempotent-Replayed")
+                .WithExposedHeaders(WireHeaders.ETag, "Location", "Retry-After", WireHeaders.RequestId, WireHeaders.IdempotencyKey, WireHeaders.IdempotentReplayed)
                 .SetPreflightMaxAge(TimeSpan.FromHours(1));
         }));
         return services;

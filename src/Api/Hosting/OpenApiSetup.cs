@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
-using TaskManager.Api.Endpoints;
+using TaskManager.Api.Common;
 
 namespace TaskManager.Api.Hosting;
 

@@ -4,8 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Hosting;

@@ -1,5 +1,6 @@
-using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Hosting;
 

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
-using TaskManager.Api.Endpoints;
-using TaskManager.Api.ErrorHandling;
-using TaskManager.Api.Health;
+using TaskManager.Api.Common;
 using TaskManager.Api.Identity;
 using TaskManager.Api.Mcp;
 using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
+using TaskManager.Infrastructure.Health;
 
 namespace TaskManager.Api.Hosting;
 
@@ -66,9 +65,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
         app.MapHealthEndpoints();
-        app.MapTaskEndpoints();
-        app.MapDirectoryEndpoints();
-        app.MapApiKeyEndpoints();
+        app.MapFeatureSlices();
         app.MapTaskManagerMcp();
         app.MapRealtime();
         return app;

@@ -2,8 +2,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Identity;

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 using TaskManager.Infrastructure.Identity;
-using TaskManager.Infrastructure.Persistence;
 
 namespace TaskManager.Api.Identity;
 
@@ -70,8 +70,7 @@ public static class JwtAuthentication
             return;
         }
         var services = context.HttpContext.RequestServices;
-        var email = await services.GetRequiredService<KnownUsers>()
-            .FindEmailAsync(services.GetRequiredService<ApplicationDbContext>(), userId, context.HttpContext.RequestAborted);
+        var email = await services.GetRequiredService<KnownUsers>().FindEmailAsync(userId, context.HttpContext.RequestAborted);
         if (email is null)
         {
             context.Fail($"The token's user {userId} does not exist.");

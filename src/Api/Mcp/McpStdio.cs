@@ -1,9 +1,10 @@
 using ModelContextProtocol;
 using TaskManager.Api.Cli;
-using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Common;
 using TaskManager.Api.Hosting;
 using TaskManager.Api.Identity;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Contract;
 using TaskManager.Infrastructure.Events;
 using TaskManager.Infrastructure.Identity;
 
@@ -39,9 +40,8 @@ public static class McpStdio
         var actor = new FixedActor();
         actor.Set(owner.UserId, owner.Email, isAdmin: false, apiKeyName: owner.KeyName);
         builder.Services.AddSingleton<ICurrentActor>(actor);
-        builder.Services.AddMcpServer(o => o.ServerInfo = McpSetup.ServerInfo(builder.Configuration))
+        builder.Services.AddTaskManagerMcpServer(builder.Configuration)
             .WithStdioServerTransport()
-            .WithTools<TaskTools>(McpSetup.ToolJson)
             .WithRequestFilters(f => f
                 .AddListToolsFilter(next => async (request, token) =>
                 {
@@ -52,8 +52,7 @@ public static class McpStdio
                 .AddCallToolFilter(next => async (request, token) =>
                     await IsStillValidAsync(request.Services, key, token)
                         ? await next(request, token)
-                        : ToolErrorFilter.Error(ErrorBody.Of(ErrorCodes.Unauthorized, RevokedMessage)))
-                .AddCallToolFilter(ToolErrorFilter.Apply));
+                        : ToolErrorFilter.Error(ErrorBody.Of(ErrorCodes.Unauthorized, RevokedMessage))));
         using var host = builder.Build();
         await host.RunAsync(ct);
         return 0;

@@ -4,11 +4,11 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TaskManager.Api.Endpoints;
-using TaskManager.Api.ErrorHandling;
+using TaskManager.Api.Common;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
 
 namespace TaskManager.Api.Realtime;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using ModelContextProtocol.Client;
 using TaskManager.Api.Mcp;
 using TaskManager.TestSupport;
@@ -46,6 +47,20 @@ public sealed class McpStdioTests : McpTestBase
 
         var error = Failure(await CallAsync(client, "update_task_status", new() { ["task_id"] = id, ["new_status"] = "done", ["updated_by"] = "x" }));
         Assert.That(error.GetProperty("message").GetString(), Does.Contain("not_started, in_progress, blocked, completed, cancelled"));
+    }
+
+    [Test]
+    public async Task BothTransports_ListTheSameTools_WithTheSameSchemasAndAnnotations()
+    {
+        var key = (await CreateApiKeyAsync(MemberClient)).Key;
+        var overHttp = await (await ConnectAsync(key)).ListToolsAsync();
+        var overStdio = await (await StartStdioAsync(key, [])).ListToolsAsync();
+
+        Assert.That(overHttp, Is.Not.Empty);
+        Assert.That(overStdio.Select(t => t.Name), Is.EqualTo(overHttp.Select(t => t.Name)));
+        foreach (var (http, stdio) in overHttp.Zip(overStdio))
+            Assert.That(JsonSerializer.Serialize(stdio.ProtocolTool), Is.EqualTo(JsonSerializer.Serialize(http.ProtocolTool)),
+                $"{http.Name} differs between the transports");
     }
 
     [Test]

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
-using TaskManager.Api.Mcp;
-using TaskManager.Api.Mcp.Results;
+using TaskManager.Api.Features.Tasks;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
 
@@ -381,7 +381,7 @@ public sealed class McpToolsTests : McpTestBase
             await CreateTaskAsync($"Task {i:00}");
 
         var first = Success(await CallAsync(_agent, "get_tasks", new() { ["user_id"] = "me" }));
-        Assert.That(first.GetProperty("items").GetArrayLength(), Is.EqualTo(TaskTools.DefaultListLimit));
+        Assert.That(first.GetProperty("items").GetArrayLength(), Is.EqualTo(Paging.AgentDefaultLimit));
         var cursor = first.GetProperty("next_cursor").GetString();
         Assert.That(cursor, Is.Not.Null);
 

@@ -2,13 +2,13 @@ using System.Linq.Expressions;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Common.Pagination;
 
 /// <summary>Keyset pages over a unique text column (users by email, repositories by name), shared by the directory lists.</summary>
 public static class NamePagination
 {
-    private const int DefaultLimit = 100;
     private const int MaxKeyLength = 255;
 
     private static readonly System.Reflection.MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
@@ -25,7 +25,7 @@ public static class NamePagination
         CancellationToken ct)
     {
         var order = ((MemberExpression)name.Body).Member.Name.ToLowerInvariant();
-        var take = limit ?? DefaultLimit;
+        var take = limit ?? Paging.DefaultLimit;
         var cursor = Cursor.Decode(cursorText, order, key => key.Length is > 0 and <= MaxKeyLength);
         if (cursor is not null)
             source = source.Where(After(name, cursor.Key));

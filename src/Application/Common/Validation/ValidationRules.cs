@@ -1,5 +1,6 @@
 using FluentValidation;
 using TaskManager.Domain.Common;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Common.Validation;
 
@@ -20,7 +21,7 @@ public static class ValidationRules
                 $"'{string.Join(", ", SplitList(value!).Where(v => !parser.TryParse(v, out TEnum _)))}' is not allowed; use one or more of: {string.Join(", ", parser.Allowed)}, separated by commas.");
 
     public static IRuleBuilderOptions<T, string?> MustBeUserReference<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(255).WithMessage("A user is named by UUID, by email or as 'me', at most 255 characters.")
+        rule.MaximumLength(FieldLimits.UserReference).WithMessage($"A user is named by UUID, by email or as 'me', at most {FieldLimits.UserReference} characters.")
             .NoControlCharacters();
 
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>

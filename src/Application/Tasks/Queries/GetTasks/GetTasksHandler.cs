@@ -5,6 +5,7 @@ using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Pagination;
 using TaskManager.Application.Common.Validation;
 using TaskManager.Domain.Tasks;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Tasks.Queries.GetTasks;
 
@@ -20,7 +21,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
     {
         var order = query.Sort ?? GetTasksQuery.ByCreated;
         var cursor = Cursor.Decode(query.Cursor, order, Cursor.IsTicks);
-        var limit = query.Limit ?? GetTasksQuery.DefaultLimit;
+        var limit = query.Limit ?? Paging.DefaultLimit;
 
         var tasks = db.Tasks.AsNoTracking().Where(t => t.DeletedAt == null);
         // A UUID (or "me") filter is checked against the directory only when the page comes back empty: a page with

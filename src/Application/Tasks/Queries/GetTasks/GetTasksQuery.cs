@@ -19,8 +19,6 @@ public sealed record GetTasksQuery(
     string? Cursor = null,
     string? Sort = null) : IQuery<Page<TaskDto>>
 {
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 500;
     public const string ByCreated = "created_at";
     public const string ByUpdated = "updated_at";
 }

@@ -1,7 +1,7 @@
 using FluentValidation;
 using TaskManager.Application.Common.Validation;
-using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Tasks.Queries.GetTasks;
 
@@ -10,12 +10,12 @@ public sealed class GetTasksValidator : AbstractValidator<GetTasksQuery>
     public GetTasksValidator()
     {
         RuleFor(q => q.Assignee).MustBeUserReference();
-        RuleFor(q => q.Repository).MaximumLength(CodeRepository.NameMaxLength).NoControlCharacters();
+        RuleFor(q => q.Repository).MaximumLength(FieldLimits.RepositoryName).NoControlCharacters();
         RuleFor(q => q.Status).MustBeListOf(TaskEnums.Status);
         RuleFor(q => q.Priority).MustBeListOf(TaskEnums.Priority);
-        RuleFor(q => q.Search).MaximumLength(200).NoControlCharacters();
-        RuleFor(q => q.Limit).InclusiveBetween(1, GetTasksQuery.MaxLimit)
-            .WithMessage($"limit must be between 1 and {GetTasksQuery.MaxLimit}.");
+        RuleFor(q => q.Search).MaximumLength(FieldLimits.SearchText).NoControlCharacters();
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit)
+            .WithMessage($"limit must be between 1 and {Paging.MaxLimit}.");
         RuleFor(q => q.Sort).Must(s => s is null or GetTasksQuery.ByCreated or GetTasksQuery.ByUpdated)
             .WithMessage($"sort must be '{GetTasksQuery.ByCreated}' or '{GetTasksQuery.ByUpdated}'.");
     }

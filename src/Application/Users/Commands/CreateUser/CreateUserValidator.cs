@@ -1,6 +1,7 @@
 using FluentValidation;
 using TaskManager.Application.Common.Validation;
 using TaskManager.Domain.Users;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Users.Commands.CreateUser;
 
@@ -12,6 +13,6 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
             .MaximumLength(User.EmailMaxLength).NoControlCharacters()
             .EmailAddress().WithMessage("Email must be an address such as ada@example.com.");
         RuleFor(c => c.Name).MaximumLength(User.NameMaxLength).NoControlCharacters();
-        RuleFor(c => c.GithubUsername).MaximumLength(255).NoControlCharacters();
+        RuleFor(c => c.GithubUsername).MaximumLength(FieldLimits.UserName).NoControlCharacters();
     }
 }

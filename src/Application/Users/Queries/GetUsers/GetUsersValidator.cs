@@ -1,9 +1,10 @@
 using FluentValidation;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Users.Queries.GetUsers;
 
 public sealed class GetUsersValidator : AbstractValidator<GetUsersQuery>
 {
     public GetUsersValidator() =>
-        RuleFor(q => q.Limit).InclusiveBetween(1, 500).WithMessage("limit must be between 1 and 500.");
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).WithMessage($"limit must be between 1 and {Paging.MaxLimit}.");
 }

@@ -1,0 +1,3 @@
+namespace TaskManager.Api.Common;
+
+public sealed record ErrorDetail(string Code, string Message, IReadOnlyDictionary<string, object?> Details);

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Contract;
+using TaskManager.Domain.Common;
+
+namespace TaskManager.Api.Common;
+
+/// <summary>
+/// The one mapping from exceptions to the contract's errors, shared by the HTTP exception handler and the MCP
+/// tool filter so an agent and an editor get the same code and message for the same mistake.
+/// </summary>
+public static class ExceptionTranslator
+{
+    /// <returns>The HTTP status and body, or null for an unexpected exception (an internal error).</returns>
+    public static (int Status, ErrorBody Body)? Translate(Exception exception) => exception switch
+    {
+        ValidationException e => (400, Validation(e.Message, e.Errors)),
+        ConcurrencyConflictException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message,
+            new Dictionary<string, object?> { ["expected_version"] = e.ExpectedVersion, ["current_version"] = e.CurrentVersion })),
+        DomainException { Field: { } field } e => (400, Validation(e.Message, new Dictionary<string, string[]> { [field] = [e.Message] })),
+        DomainException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message)),
+        NotFoundException e => (404, ErrorBody.Of(ErrorCodes.NotFound, e.Message, new Dictionary<string, object?>
+        {
+            ["resource"] = e.Resource,
+            ["key"] = e.Key,
+            ["suggestions"] = e.Suggestions,
+        })),
+        ConflictException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message, e.Details)),
+        ForbiddenException e => (403, ErrorBody.Of(ErrorCodes.Forbidden, e.Message)),
+        BadHttpRequestException { StatusCode: 413 } => (413, ErrorBody.Of(ErrorCodes.PayloadTooLarge, "The request body is too large.")),
+        BadHttpRequestException { InnerException: JsonException json } => (400, MalformedJson(json)),
+        BadHttpRequestException e => (e.StatusCode, ErrorBody.Of(ErrorCodes.ForStatus(e.StatusCode), Readable(e.Message))),
+        JsonException json => (400, MalformedJson(json)),
+        _ => null,
+    };
+
+    public static ErrorBody Validation(string message, IReadOnlyDictionary<string, string[]> errors) =>
+        ErrorBody.Of(ErrorCodes.ValidationFailed, message, new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static ErrorBody MalformedJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        var message = json.Path is null or "$"
+            ? "The request body is not valid JSON."
+            : $"The value of '{field}' has the wrong type or is malformed.";
+        return Validation(message, new Dictionary<string, string[]> { [field] = [message] });
+    }
+
+    /// <summary>Framework messages name C# parameters ("Failed to read parameter "CreateTaskRequest body""); say it plainly.</summary>
+    private static string Readable(string message) =>
+        message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
+            ? "A JSON request body is required."
+            : message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || message.Contains("content type", StringComparison.OrdinalIgnoreCase)
+                ? "Send the body as JSON with Content-Type: application/json."
+                : message;
+}

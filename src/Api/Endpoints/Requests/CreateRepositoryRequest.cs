@@ -1,3 +1,0 @@
-namespace TaskManager.Api.Endpoints.Requests;
-
-public sealed record CreateRepositoryRequest(string? Name, string? Url);

@@ -1,3 +1,0 @@
-namespace TaskManager.Api.Endpoints.Requests;
-
-public sealed record CreateUserRequest(string? Email, string? Name, string? GithubUsername);

@@ -1,3 +1,0 @@
-namespace TaskManager.Api.ErrorHandling;
-
-public sealed record ErrorDetail(string Code, string Message, IReadOnlyDictionary<string, object?> Details);

@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TaskManager.Api.Common;
+using TaskManager.Application.ApiKeys;
+using TaskManager.Application.ApiKeys.Commands.CreateApiKey;
+
+namespace TaskManager.Api.Features.ApiKeys;
+
+/// <summary>Issue an MCP key: <c>POST /api/api-keys</c>.</summary>
+public static class CreateApiKey
+{
+    /// <summary>The body of POST /api/api-keys.</summary>
+    /// <param name="Name">What the key is for, e.g. the agent's name.</param>
+    /// <param name="UserId">The owner; only administrators may create keys for someone else.</param>
+    public sealed record CreateApiKeyRequest(string? Name, string? UserId);
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.ApiKeys().MapPost("/", CreateAsync).WithName("CreateApiKey").ProducesBodyErrors(403, 404)
+            .WithSummary("Create an MCP key; the answer's `key` is the plaintext, shown only this once.");
+
+    private static async Task<Created<CreatedApiKeyDto>> CreateAsync(CreateApiKeyRequest body, ISender sender, HttpResponse response, CancellationToken ct)
+    {
+        var created = await sender.Send(new CreateApiKeyCommand(body.Name, body.UserId), ct);
+        // The one response that carries the secret must not be kept by any cache.
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"/api/api-keys/{created.Id}", created);
+    }
+}

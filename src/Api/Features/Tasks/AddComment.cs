@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Server;
+using TaskManager.Api.Common;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Commands.AddComment;
+using TaskManager.Application.Tasks.Queries.GetTask;
+
+namespace TaskManager.Api.Features.Tasks;
+
+/// <summary>Comment on a task: <c>POST /api/tasks/{id}/comments</c> and the <c>add_task_comment</c> tool.</summary>
+[SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
+public static class AddComment
+{
+    /// <summary>The body of POST /api/tasks/{id}/comments.</summary>
+    public sealed record CommentRequest(string? Comment);
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.Tasks().MapPost("/{id:guid}/comments", AddAsync).WithName("AddComment").ProducesBodyErrors(404)
+            .WithSummary("Add a comment to a task.");
+
+    private static async Task<Created<CommentDto>> AddAsync(Guid id, CommentRequest body, ISender sender, CancellationToken ct)
+    {
+        var comment = await sender.Send(new AddCommentCommand(id, body.Comment), ct);
+        return TypedResults.Created($"/api/tasks/{id}/comments/{comment.Id}", comment);
+    }
+
+    [McpServerTool(Name = "add_task_comment", Title = "Comment on a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Add a comment to a task to report progress, ask a question or leave notes for whoever works on it next.")]
+    public static async Task<ToolCommentResult> Tool(
+        ISender sender,
+        [Description("The task's id (UUID).")] string task_id,
+        [Description("The comment text.")] string comment,
+        CancellationToken cancellationToken,
+        [Description("Name to show as the comment's author (e.g. 'claude'); the key's owner is recorded as well.")] string author = ToolLabels.Default)
+    {
+        var id = ToolArguments.TaskId(task_id);
+        var added = await sender.Send(new AddCommentCommand(id, comment, author), cancellationToken);
+        var task = await sender.Send(new GetTaskQuery(id, RecentHistory: 0), cancellationToken);
+        return new ToolCommentResult(added, ToolTask.From(task));
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Server;
+using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Commands.CreateTask;
+
+namespace TaskManager.Api.Features.Tasks;
+
+/// <summary>Create a task: <c>POST /api/tasks</c> and the <c>create_task</c> tool.</summary>
+[SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
+public static class CreateTask
+{
+    /// <summary>The body of POST /api/tasks. <c>assignee_id</c> is a user's UUID or email (or "me"); <c>repository</c> a repository name.</summary>
+    public sealed record CreateTaskRequest(
+        string? Title,
+        string? Description,
+        string? AssigneeId,
+        string? Repository,
+        string? Priority,
+        string? Complexity,
+        string? Status);
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.Tasks().MapPost("/", CreateAsync).WithName("CreateTask").ProducesBodyErrors(404, 409)
+            .WithSummary("Create a task; a retry with the same Idempotency-Key returns the first result.");
+
+    private static async Task<Created<TaskDto>> CreateAsync(CreateTaskRequest body, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var key = http.Request.Headers[WireHeaders.IdempotencyKey].ToString();
+        var result = await sender.Send(new CreateTaskCommand(body.Title, body.Description, body.AssigneeId, body.Repository,
+            body.Priority, body.Complexity, body.Status, IdempotencyKey: key.Length == 0 ? null : key), ct);
+        if (result.Replayed)
+            http.Response.Headers[WireHeaders.IdempotentReplayed] = "true";
+        http.Response.Headers.ETag = ETags.For(result.Task.Version);
+        return TypedResults.Created($"/api/tasks/{result.Task.Id}", result.Task);
+    }
+
+    [McpServerTool(Name = "create_task", Title = "Create a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Create a task for a person or agent to do; pass idempotency_key so a retry after a timeout does not create it twice.")]
+    public static async Task<ToolTask> Tool(
+        ISender sender,
+        [Description("Short title."), MaxLength(FieldLimits.TaskTitle)] string title,
+        [Description("What needs doing and how to tell it is done.")] string description,
+        [Description("Who should do it: a user's email, UUID or 'me'.")] string assignee_id,
+        [Description("The repository it belongs to, by name.")] string repository,
+        CancellationToken cancellationToken,
+        [Description("low, medium, high or urgent.")] string priority = "medium",
+        [Description("low, medium or high.")] string complexity = "medium",
+        [Description("Name to show as the creator (e.g. 'claude'); the key's owner is recorded as well.")] string created_by = ToolLabels.Default,
+        [Description("Any unique string (e.g. a UUID) for this intended task: repeating the call with it returns the first result and creates nothing.")]
+        string? idempotency_key = null)
+    {
+        var result = await sender.Send(new CreateTaskCommand(title, description, assignee_id, repository, priority, complexity,
+            CreatedBy: created_by, IdempotencyKey: idempotency_key), cancellationToken);
+        return ToolTask.From(result.Task);
+    }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Server;
+using TaskManager.Api.Common;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Queries.GetTask;
+
+namespace TaskManager.Api.Features.Tasks;
+
+/// <summary>Read one task: <c>GET /api/tasks/{id}</c> and the <c>get_task</c> tool.</summary>
+[SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
+public static class GetTask
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.Tasks().MapGet("/{id:guid}", GetAsync).WithName("GetTask").ProducesErrors(404)
+            .WithSummary("One task with its comments and recent history; ETag is its version.");
+
+    private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, ISender sender, HttpResponse response, CancellationToken ct)
+    {
+        var task = await sender.Send(new GetTaskQuery(id), ct);
+        response.Headers.ETag = ETags.For(task.Version);
+        return TypedResults.Ok(task);
+    }
+
+    [McpServerTool(Name = "get_task", Title = "Get one task", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Read one task in full (whole description, all comments, latest history) before working on it or when get_tasks shortened it.")]
+    public static async Task<ToolTaskDetails> Tool(
+        ISender sender,
+        [Description("The task's id (UUID), as get_tasks returns it.")] string task_id,
+        CancellationToken cancellationToken)
+    {
+        var task = await sender.Send(new GetTaskQuery(ToolArguments.TaskId(task_id)), cancellationToken);
+        return new ToolTaskDetails(ToolTask.From(task), task.Comments, task.RecentHistory);
+    }
+}

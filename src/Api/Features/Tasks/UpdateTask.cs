@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TaskManager.Api.Common;
+using TaskManager.Application.Common.Models;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Commands.UpdateTask;
+
+namespace TaskManager.Api.Features.Tasks;
+
+/// <summary>Edit a task's fields: <c>PATCH /api/tasks/{id}</c>.</summary>
+public static class UpdateTask
+{
+    /// <summary>
+    /// The body of PATCH /api/tasks/{id}: only the fields present change. <c>assignee_id</c> and <c>repository</c> may be
+    /// set to null to unassign or detach, so their presence is tracked apart from their value.
+    /// </summary>
+    public sealed class PatchTaskRequest
+    {
+        private string? _assigneeId;
+        private string? _repository;
+
+        public string? Title { get; init; }
+
+        public string? Description { get; init; }
+
+        public string? Priority { get; init; }
+
+        public string? Complexity { get; init; }
+
+        public string? AssigneeId
+        {
+            get => _assigneeId;
+            init => (_assigneeId, AssigneeIdSet) = (value, true);
+        }
+
+        public string? Repository
+        {
+            get => _repository;
+            init => (_repository, RepositorySet) = (value, true);
+        }
+
+        [JsonIgnore]
+        public bool AssigneeIdSet { get; private init; }
+
+        [JsonIgnore]
+        public bool RepositorySet { get; private init; }
+
+        [JsonIgnore]
+        public Optional<string> AssigneeIdField => AssigneeIdSet ? Optional<string>.Of(AssigneeId) : Optional<string>.Unset;
+
+        [JsonIgnore]
+        public Optional<string> RepositoryField => RepositorySet ? Optional<string>.Of(Repository) : Optional<string>.Unset;
+    }
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.Tasks().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateTask").ProducesBodyErrors(404, 409)
+            .WithSummary("Change title, description, priority, complexity, assignee or repository; honours If-Match.");
+
+    private static async Task<Ok<TaskDto>> PatchAsync(Guid id, PatchTaskRequest body, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var task = await sender.Send(new UpdateTaskCommand(id, body.Title, body.Description, body.Priority, body.Complexity,
+            body.AssigneeIdField, body.RepositoryField, ETags.ExpectedVersion(http.Request)), ct);
+        http.Response.Headers.ETag = ETags.For(task.Version);
+        return TypedResults.Ok(task);
+    }
+}

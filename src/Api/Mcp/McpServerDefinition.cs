@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using TaskManager.Api.Common;
+using TaskManager.Application.Common.Json;
+
+namespace TaskManager.Api.Mcp;
+
+/// <summary>
+/// The one MCP server both transports serve: its name, the slices' tools with the contract's JSON, and the tool
+/// error filter. HTTP (<see cref="McpSetup"/>) and stdio (<see cref="McpStdio"/>) only add their transport.
+/// </summary>
+public static class McpServerDefinition
+{
+    public const string DefaultServerName = "task-manager";
+
+    /// <summary>
+    /// The contract's JSON for tool arguments, structuredContent, the text block and the output schemas: snake_case
+    /// and nulls kept (the SDK's default drops nulls, which breaks clients that check required nullable properties).
+    /// </summary>
+    public static JsonSerializerOptions ToolJson { get; } = WireJson.Configure(new JsonSerializerOptions(McpJsonUtilities.DefaultOptions));
+
+    public static IMcpServerBuilder AddTaskManagerMcpServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        var builder = services.AddMcpServer(o => o.ServerInfo = ServerInfo(configuration));
+        foreach (var method in FeatureSlices.ToolMethods)
+            services.AddSingleton(provider => CreateTool(method, provider));
+        return builder.WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Apply));
+    }
+
+    /// <summary>MCP_SERVER_NAME (default task-manager) and MCP_SERVER_VERSION (default: the assembly's version).</summary>
+    public static Implementation ServerInfo(IConfiguration configuration) => new()
+    {
+        Name = configuration["MCP_SERVER_NAME"] is { Length: > 0 } name ? name : DefaultServerName,
+        Version = configuration["MCP_SERVER_VERSION"] is { Length: > 0 } version
+            ? version
+            : typeof(McpServerDefinition).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
+        Title = "TaskManager",
+    };
+
+    /// <summary>
+    /// A slice's static tool method, with the container to tell injected parameters (<c>ISender</c>) from arguments,
+    /// and a schema fix: timestamps are written by a custom converter (ISO-8601 UTC with Z), which schema export cannot
+    /// see into and would publish as the schema <c>true</c>, a shape strict clients (the TypeScript SDK) reject.
+    /// </summary>
+    private static McpServerTool CreateTool(MethodInfo method, IServiceProvider services) =>
+        McpServerTool.Create(method, target: null, new McpServerToolCreateOptions
+        {
+            Services = services,
+            SerializerOptions = ToolJson,
+            SchemaCreateOptions = new AIJsonSchemaCreateOptions { TransformSchemaNode = DescribeTimestamps },
+        });
+
+    private static JsonNode DescribeTimestamps(AIJsonSchemaCreateContext context, JsonNode schema)
+    {
+        var type = context.TypeInfo.Type;
+        if (type != typeof(DateTimeOffset) && type != typeof(DateTimeOffset?))
+            return schema;
+        var timestamp = new JsonObject
+        {
+            ["type"] = type == typeof(DateTimeOffset) ? "string" : new JsonArray("string", "null"),
+            ["format"] = "date-time",
+        };
+        if (schema is JsonObject { } described && described["description"] is { } description)
+            timestamp["description"] = description.DeepClone();
+        return timestamp;
+    }
+}
