@@ -1,12 +1,9 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
-using TaskManager.Application.Common.Json;
 
 namespace TaskManager.Api.Mcp;
 
@@ -17,12 +14,6 @@ namespace TaskManager.Api.Mcp;
 public static class McpServerDefinition
 {
     public const string DefaultServerName = "task-manager";
-
-    /// <summary>
-    /// The contract's JSON for tool arguments, structuredContent, the text block and the output schemas: snake_case
-    /// and nulls kept (the SDK's default drops nulls, which breaks clients that check required nullable properties).
-    /// </summary>
-    public static JsonSerializerOptions ToolJson { get; } = WireJson.Configure(new JsonSerializerOptions(McpJsonUtilities.DefaultOptions));
 
     public static IMcpServerBuilder AddTaskManagerMcpServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,31 +33,28 @@ public static class McpServerDefinition
         Title = "TaskManager",
     };
 
-    /// <summary>
-    /// A slice's static tool method, with the container to tell injected parameters (<c>ISender</c>) from arguments,
-    /// and a schema fix: timestamps are written by a custom converter (ISO-8601 UTC with Z), which schema export cannot
-    /// see into and would publish as the schema <c>true</c>, a shape strict clients (the TypeScript SDK) reject.
-    /// </summary>
-    private static McpServerTool CreateTool(MethodInfo method, IServiceProvider services) =>
-        McpServerTool.Create(method, target: null, new McpServerToolCreateOptions
+    /// <summary>A slice's static tool method, with the container to tell injected parameters (<c>ISender</c>) from arguments.</summary>
+    private static McpServerTool CreateTool(MethodInfo method, IServiceProvider services)
+    {
+        var tool = McpServerTool.Create(method, target: null, new McpServerToolCreateOptions
         {
             Services = services,
-            SerializerOptions = ToolJson,
+            SerializerOptions = ToolJson.Options,
             SchemaCreateOptions = new AIJsonSchemaCreateOptions { TransformSchemaNode = DescribeTimestamps },
         });
+        ToolSchemas.Compact(tool.ProtocolTool);
+        return tool;
+    }
 
+    /// <summary>
+    /// Timestamps are written by a custom converter, which schema export cannot see into and would publish as the schema
+    /// <c>true</c>, a shape strict clients (the TypeScript SDK) reject: say string, date-time.
+    /// </summary>
     private static JsonNode DescribeTimestamps(AIJsonSchemaCreateContext context, JsonNode schema)
     {
         var type = context.TypeInfo.Type;
         if (type != typeof(DateTimeOffset) && type != typeof(DateTimeOffset?))
             return schema;
-        var timestamp = new JsonObject
-        {
-            ["type"] = type == typeof(DateTimeOffset) ? "string" : new JsonArray("string", "null"),
-            ["format"] = "date-time",
-        };
-        if (schema is JsonObject { } described && described["description"] is { } description)
-            timestamp["description"] = description.DeepClone();
-        return timestamp;
+        return new JsonObject { ["type"] = type == typeof(DateTimeOffset) ? "string" : new JsonArray("string", "null"), ["format"] = "date-time" };
     }
 }

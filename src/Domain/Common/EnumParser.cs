@@ -12,17 +12,25 @@ public sealed class EnumParser<TEnum> where TEnum : struct, Enum
     private readonly FrozenDictionary<string, TEnum> _byWireName;
     private readonly FrozenDictionary<TEnum, string> _wireNames;
 
-    public EnumParser()
+    /// <param name="aliases">Other words people use for a value (e.g. "done" for completed); matched like the names.</param>
+    public EnumParser(IReadOnlyDictionary<string, TEnum>? aliases = null)
     {
         var values = Enum.GetValues<TEnum>();
         _wireNames = values.ToFrozenDictionary(v => v, v => SnakeCase.From(v.ToString()));
         _byWireName = values.ToFrozenDictionary(v => _wireNames[v], StringComparer.Ordinal);
         Allowed = [.. values.Select(ToWire)];
-        _byKey = values.ToFrozenDictionary(v => Normalize(ToWire(v))!);
+        var keys = values.ToDictionary(v => Normalize(ToWire(v))!);
+        foreach (var (alias, value) in aliases ?? new Dictionary<string, TEnum>())
+            keys.TryAdd(Normalize(alias) ?? throw new ArgumentException($"'{alias}' cannot be an alias.", nameof(aliases)), value);
+        _byKey = keys.ToFrozenDictionary();
+        Aliases = aliases?.Keys.ToList() ?? [];
     }
 
     /// <summary>The canonical wire names, in declaration order.</summary>
     public IReadOnlyList<string> Allowed { get; }
+
+    /// <summary>The other words accepted, for messages that teach the vocabulary.</summary>
+    public IReadOnlyList<string> Aliases { get; }
 
     public bool TryParse(string? input, out TEnum value)
     {

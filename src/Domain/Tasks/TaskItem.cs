@@ -102,7 +102,12 @@ public sealed class TaskItem : AggregateRoot
     {
         EnsureChangeable(expectedVersion);
         if (status == Status)
+        {
+            // Nothing to change, but the caller's words still belong on the task: keep them as a comment.
+            if (NullIfBlank(comment) is { } note)
+                AddComment(note, actor, now);
             return;
+        }
         var from = Status;
         Status = status;
         Record("status", TaskEnums.Status.ToWire(from), TaskEnums.Status.ToWire(status), actor, NullIfBlank(comment), now);

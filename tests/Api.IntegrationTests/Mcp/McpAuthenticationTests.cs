@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TaskManager.Api.Common;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
@@ -69,7 +70,7 @@ public sealed class McpAuthenticationTests : McpTestBase
     public async Task Client_WithAValidKeyInEitherHeader_Connects(bool bearer)
     {
         var client = await ConnectAsync((await CreateApiKeyAsync(MemberClient)).Key, bearer: bearer);
-        Assert.That(await client.ListToolsAsync(), Has.Count.EqualTo(5));
+        Assert.That(await client.ListToolsAsync(), Has.Count.EqualTo(FeatureSlices.ToolMethods.Count));
     }
 
     [Test]
@@ -77,7 +78,7 @@ public sealed class McpAuthenticationTests : McpTestBase
     {
         var (key, id) = await CreateApiKeyAsync(MemberClient);
         var client = await ConnectAsync(key);
-        Assert.That(await client.ListToolsAsync(), Has.Count.EqualTo(5));
+        Assert.That(await client.ListToolsAsync(), Has.Count.EqualTo(FeatureSlices.ToolMethods.Count));
 
         Assert.That((await MemberClient.DeleteAsync($"/api/api-keys/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 

@@ -1,18 +1,53 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Pagination;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Repositories;
 using TaskManager.Application.Repositories.Queries.GetRepositories;
 
 namespace TaskManager.Api.Features.Repositories;
 
-/// <summary>The repository directory: <c>GET /api/repositories</c>.</summary>
+/// <summary>The repository directory: <c>GET /api/repositories</c> and the <c>list_repositories</c> tool.</summary>
+[SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class GetRepositories
 {
+    /// <summary>A repository as an agent names it.</summary>
+    public sealed record ToolRepository(string Name, string? Url);
+
+    /// <summary>A page of repositories for an agent.</summary>
+    [Description("One page of repositories.")]
+    public sealed record ToolRepositoryPage(IReadOnlyList<ToolRepository> Items, string? NextCursor);
+
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Repositories().MapGet("/", ListAsync).WithName("ListRepositories").ProducesErrors(400);
 
-    private static async Task<Ok<Page<RepositoryDto>>> ListAsync(ISender sender, CancellationToken ct, string? limit = null, string? cursor = null) =>
-        TypedResults.Ok(await sender.Send(new GetRepositoriesQuery(QueryValues.Integer("limit", limit), cursor), ct));
+    private static async Task<Ok<Page<RepositoryDto>>> ListAsync(ISender sender, CancellationToken ct, string? limit = null, string? cursor = null,
+        string? q = null) =>
+        TypedResults.Ok(await sender.Send(new GetRepositoriesQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
+
+    [McpServerTool(Name = "list_repositories", Title = "Find repositories", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolRepositoryPage))]
+    [Description("Find repository names to file or filter tasks by.")]
+    public static async Task<CallToolResult> Tool(
+        ISender sender,
+        CancellationToken cancellationToken,
+        [Description("Text in the name.")] string? q = null,
+        [Description("Page size (default 50).")] int? limit = null,
+        [Description("next_cursor of the previous page.")] string? cursor = null)
+    {
+        var page = await sender.Send(new GetRepositoriesQuery(limit ?? Paging.AgentDefaultLimit, cursor, q), cancellationToken);
+        var repositories = page.Items.Select(r => new ToolRepository(r.Name, r.Url)).ToList();
+        var text = new StringBuilder();
+        foreach (var repository in repositories)
+            text.Append(repository.Name).Append('\n');
+        text.Append(repositories.Count == 0 ? "No repository matches; call list_repositories without q to see them all."
+            : ToolReply.PageEnd(page.NextCursor));
+        return ToolReply.Of(new ToolRepositoryPage(repositories, page.NextCursor), text.ToString());
+    }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
@@ -28,18 +29,18 @@ public static class AddComment
     }
 
     [McpServerTool(Name = "add_task_comment", Title = "Comment on a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
-        UseStructuredContent = true)]
-    [Description("Add a comment to a task to report progress, ask a question or leave notes for whoever works on it next.")]
-    public static async Task<ToolCommentResult> Tool(
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolCommentResult))]
+    [Description("Comment on a task: progress, questions, notes for whoever works on it next.")]
+    public static async Task<CallToolResult> Tool(
         ISender sender,
-        [Description("The task's id (UUID).")] string task_id,
-        [Description("The comment text.")] string comment,
+        [Description("Task id.")] string task_id,
+        [Description("The comment.")] string comment,
         CancellationToken cancellationToken,
-        [Description("Name to show as the comment's author (e.g. 'claude'); the key's owner is recorded as well.")] string author = ToolLabels.Default)
+        [Description("Label shown as author (default: your key's name).")] string? author = null)
     {
         var id = ToolArguments.TaskId(task_id);
         var added = await sender.Send(new AddCommentCommand(id, comment, author), cancellationToken);
         var task = await sender.Send(new GetTaskQuery(id, RecentHistory: 0), cancellationToken);
-        return new ToolCommentResult(added, ToolTask.From(task));
+        return ToolReply.Of(new ToolCommentResult(added, ToolTask.From(task)), TaskText.Changed($"Commented as {added.Author} on", task));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
@@ -28,18 +29,19 @@ public static class ChangeTaskStatus
     }
 
     [McpServerTool(Name = "update_task_status", Title = "Update task status", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true)]
-    [Description("Move a task to another status when you start, block, finish or cancel work on it; returns the updated task.")]
-    public static async Task<ToolTask> Tool(
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolTask))]
+    [Description("Move a task to another status as you start, block, finish or cancel it.")]
+    public static async Task<CallToolResult> Tool(
         ISender sender,
-        [Description("The task's id (UUID).")] string task_id,
-        [Description("not_started, in_progress, blocked, completed or cancelled (case and separators do not matter: 'In Progress' works).")] string new_status,
-        [Description("Name to show as the author of this change (e.g. 'claude'); the key's owner is recorded as well.")] string updated_by,
+        [Description("Task id.")] string task_id,
+        [Description("not_started, in_progress, blocked, completed, cancelled (or todo, doing, done).")] string new_status,
         CancellationToken cancellationToken,
-        [Description("Why, recorded in the task's history.")] string? comment = null)
+        [Description("Why; kept in the history.")] string? comment = null,
+        [Description("Label shown as author (default: your key's name).")] string? updated_by = null,
+        [Description("Refuse if the task is no longer at this version.")] int? expected_version = null)
     {
-        var task = await sender.Send(new ChangeTaskStatusCommand(ToolArguments.TaskId(task_id), new_status, comment, UpdatedBy: updated_by),
+        var task = await sender.Send(new ChangeTaskStatusCommand(ToolArguments.TaskId(task_id), new_status, comment, expected_version, updated_by),
             cancellationToken);
-        return ToolTask.From(task);
+        return ToolReply.Of(ToolTask.From(task), TaskText.Changed("Updated", task));
     }
 }

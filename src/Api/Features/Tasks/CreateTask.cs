@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Contract;
@@ -41,23 +42,22 @@ public static class CreateTask
     }
 
     [McpServerTool(Name = "create_task", Title = "Create a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
-        UseStructuredContent = true)]
-    [Description("Create a task for a person or agent to do; pass idempotency_key so a retry after a timeout does not create it twice.")]
-    public static async Task<ToolTask> Tool(
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolTask))]
+    [Description("Create a task; without assignee_id it goes to the repository's pool. Pass idempotency_key to retry safely.")]
+    public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Short title."), MaxLength(FieldLimits.TaskTitle)] string title,
-        [Description("What needs doing and how to tell it is done.")] string description,
-        [Description("Who should do it: a user's email, UUID or 'me'.")] string assignee_id,
-        [Description("The repository it belongs to, by name.")] string repository,
+        [Description("What to do and how to tell it is done.")] string description,
+        [Description("Repository name (list_repositories).")] string repository,
         CancellationToken cancellationToken,
-        [Description("low, medium, high or urgent.")] string priority = "medium",
-        [Description("low, medium or high.")] string complexity = "medium",
-        [Description("Name to show as the creator (e.g. 'claude'); the key's owner is recorded as well.")] string created_by = ToolLabels.Default,
-        [Description("Any unique string (e.g. a UUID) for this intended task: repeating the call with it returns the first result and creates nothing.")]
-        string? idempotency_key = null)
+        [Description("Assignee: email, UUID or 'me'.")] string? assignee_id = null,
+        [Description("low, medium (default), high, urgent.")] string? priority = null,
+        [Description("low, medium (default), high.")] string? complexity = null,
+        [Description("Label shown as creator (default: your key's name).")] string? created_by = null,
+        [Description("Unique string; a retry with it creates nothing new.")] string? idempotency_key = null)
     {
         var result = await sender.Send(new CreateTaskCommand(title, description, assignee_id, repository, priority, complexity,
             CreatedBy: created_by, IdempotencyKey: idempotency_key), cancellationToken);
-        return ToolTask.From(result.Task);
+        return ToolReply.Of(ToolTask.From(result.Task), TaskText.Changed(result.Replayed ? "Already created" : "Created", result.Task));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
@@ -25,14 +26,14 @@ public static class GetTask
     }
 
     [McpServerTool(Name = "get_task", Title = "Get one task", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true)]
-    [Description("Read one task in full (whole description, all comments, latest history) before working on it or when get_tasks shortened it.")]
-    public static async Task<ToolTaskDetails> Tool(
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolTaskDetails))]
+    [Description("Read one task in full: description, comments, latest changes.")]
+    public static async Task<CallToolResult> Tool(
         ISender sender,
-        [Description("The task's id (UUID), as get_tasks returns it.")] string task_id,
+        [Description("Task id.")] string task_id,
         CancellationToken cancellationToken)
     {
         var task = await sender.Send(new GetTaskQuery(ToolArguments.TaskId(task_id)), cancellationToken);
-        return new ToolTaskDetails(ToolTask.From(task), task.Comments, task.RecentHistory);
+        return ToolReply.Of(new ToolTaskDetails(ToolTask.From(task), task.Comments, task.RecentHistory), TaskText.Details(task));
     }
 }

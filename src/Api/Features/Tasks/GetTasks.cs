@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Pagination;
@@ -48,25 +49,37 @@ public static class GetTasks
     }
 
     [McpServerTool(Name = "get_tasks", Title = "List tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true)]
-    [Description("List tasks to find work or check progress: by default those assigned to user_id; give assignee and/or repository to list those instead. "
-        + "Newest first, paged (limit, cursor); long descriptions are shortened, use get_task for one task in full.")]
-    public static async Task<ToolTaskPage> Tool(
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolTaskPage))]
+    [Description("Find tasks: yours by default; every filter given applies. One line per task, newest first; get_task reads one in full.")]
+    public static async Task<CallToolResult> Tool(
         ISender sender,
-        [Description("Whose tasks to list: a user's email, UUID or 'me' (the key's owner). Ignored when assignee or repository is given.")] string user_id,
         CancellationToken cancellationToken,
-        [Description("Only tasks in this repository (by name), whoever they are assigned to unless assignee is also given.")] string? repository = null,
-        [Description("Only tasks in this status, or a comma-separated list: not_started, in_progress, blocked, completed, cancelled.")] string? status = null,
-        [Description("Only tasks assigned to this user (email, UUID or 'me'); overrides user_id.")] string? assignee = null,
-        [Description("Page size, 1 to 500 (default 50).")] int? limit = null,
-        [Description("next_cursor of the previous page, to continue a listing.")] string? cursor = null)
+        [Description("Assignee: email, UUID or 'me' (default: you, unless repository is given).")] string? user_id = null,
+        [Description("Repository name.")] string? repository = null,
+        [Description("Status, or several comma-separated.")] string? status = null,
+        [Description("Same as user_id.")] string? assignee = null,
+        [Description("Priority, or several comma-separated.")] string? priority = null,
+        [Description("Text to find in title or description.")] string? q = null,
+        [Description("Only tasks changed since this ISO-8601 time.")] string? updated_since = null,
+        [Description("created_at (newest first) or updated_at (oldest change first, to sync).")] string? sort = null,
+        [Description("Page size (default 50, max 500).")] int? limit = null,
+        [Description("next_cursor of the previous page.")] string? cursor = null,
+        [Description("'full' for every field.")] string? detail = null)
     {
+        var full = ToolArguments.Detail(detail);
         var page = await sender.Send(new GetTasksQuery(
-            Assignee: assignee ?? (repository is null ? user_id : null),
+            Assignee: assignee ?? user_id ?? (repository is null ? Me : null),
             Repository: repository,
             Status: status,
+            Priority: priority,
+            Search: q,
+            UpdatedSince: QueryValues.Timestamp("updated_since", updated_since),
             Limit: limit ?? Paging.AgentDefaultLimit,
-            Cursor: cursor), cancellationToken);
-        return new ToolTaskPage([.. page.Items.Select(t => ToolTask.From(t, shorten: true))], page.NextCursor);
+            Cursor: cursor,
+            Sort: sort), cancellationToken);
+        var rows = page.Items.Select(full ? ToolTaskRow.Full : (Func<TaskDto, ToolTaskRow>)ToolTaskRow.Summary).ToList();
+        return ToolReply.Of(new ToolTaskPage(rows, page.NextCursor), TaskText.Page(rows, page.NextCursor));
     }
+
+    private const string Me = "me";
 }

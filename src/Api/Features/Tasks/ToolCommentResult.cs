@@ -3,7 +3,6 @@ using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Features.Tasks;
 
+/// <summary>The comment that was added and the task after it.</summary>
 [Description("The comment that was added and the task it belongs to.")]
-public sealed record ToolCommentResult(
-    [property: Description("The new comment.")] CommentDto Comment,
-    [property: Description("The task after the comment.")] ToolTask Task);
+public sealed record ToolCommentResult(CommentDto Comment, ToolTask Task);

@@ -3,9 +3,9 @@ using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Features.Tasks;
 
+/// <summary>
+/// One task in full: the whole description, all comments (oldest first) and the latest changes (newest first;
+/// <c>changed_by</c> is the label shown, <c>actor_user_id</c> and <c>via_api_key</c> say who really acted).
+/// </summary>
 [Description("One task in full, with its comments and recent history.")]
-public sealed record ToolTaskDetails(
-    [property: Description("The task, with its full description.")] ToolTask Task,
-    [property: Description("All comments, oldest first.")] IReadOnlyList<CommentDto> Comments,
-    [property: Description("The latest changes, newest first (changed_by is the label shown; actor_user_id and via_api_key say who really acted).")]
-    IReadOnlyList<HistoryEntryDto> RecentHistory);
+public sealed record ToolTaskDetails(ToolTask Task, IReadOnlyList<CommentDto> Comments, IReadOnlyList<HistoryEntryDto> RecentHistory);

@@ -2,7 +2,8 @@ using System.ComponentModel;
 
 namespace TaskManager.Api.Features.Tasks;
 
-[Description("One page of tasks, newest first.")]
+/// <summary>One page of rows; <c>next_cursor</c> continues the listing (null on the last page).</summary>
+[Description("One page of tasks.")]
 public sealed record ToolTaskPage(
-    [property: Description("The tasks of this page.")] IReadOnlyList<ToolTask> Items,
-    [property: Description("Pass as cursor to get the next page; null on the last page.")] string? NextCursor);
+    IReadOnlyList<ToolTaskRow> Items,
+    string? NextCursor);

@@ -1,14 +1,21 @@
 using System.Text.Json.Serialization;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Models;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.UpdateTask;
 
 namespace TaskManager.Api.Features.Tasks;
 
-/// <summary>Edit a task's fields: <c>PATCH /api/tasks/{id}</c>.</summary>
+/// <summary>Edit a task's fields: <c>PATCH /api/tasks/{id}</c> and the <c>update_task</c> tool.</summary>
+[SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class UpdateTask
 {
     /// <summary>
@@ -63,5 +70,26 @@ public static class UpdateTask
             body.AssigneeIdField, body.RepositoryField, ETags.ExpectedVersion(http.Request)), ct);
         http.Response.Headers.ETag = ETags.For(task.Version);
         return TypedResults.Ok(task);
+    }
+
+    [McpServerTool(Name = "update_task", Title = "Edit a task", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolTask))]
+    [Description("Edit a task: title, description, priority, complexity, assignee or repository. Omitted fields stay.")]
+    public static async Task<CallToolResult> Tool(
+        ISender sender,
+        [Description("Task id.")] string task_id,
+        CancellationToken cancellationToken,
+        [Description("New title."), MaxLength(FieldLimits.TaskTitle)] string? title = null,
+        [Description("New description.")] string? description = null,
+        [Description("low, medium, high, urgent.")] string? priority = null,
+        [Description("low, medium, high.")] string? complexity = null,
+        [Description("New assignee: email, UUID, 'me', or 'none' to unassign.")] string? assignee = null,
+        [Description("New repository name, or 'none' to detach.")] string? repository = null,
+        [Description("Refuse if the task is no longer at this version.")] int? expected_version = null,
+        [Description("Label shown as author (default: your key's name).")] string? updated_by = null)
+    {
+        var task = await sender.Send(new UpdateTaskCommand(ToolArguments.TaskId(task_id), title, description, priority, complexity,
+            ToolArguments.Clearable(assignee), ToolArguments.Clearable(repository), expected_version, updated_by), cancellationToken);
+        return ToolReply.Of(ToolTask.From(task), TaskText.Changed("Updated", task));
     }
 }

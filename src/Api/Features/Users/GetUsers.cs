@@ -1,18 +1,50 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Api.Features.Tasks;
 using TaskManager.Application.Common.Pagination;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Users;
 using TaskManager.Application.Users.Queries.GetUsers;
 
 namespace TaskManager.Api.Features.Users;
 
-/// <summary>The people directory: <c>GET /api/users</c>.</summary>
+/// <summary>The people directory: <c>GET /api/users</c> and the <c>list_users</c> tool.</summary>
+[SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class GetUsers
 {
+    /// <summary>A page of people for an agent: id, email and name only.</summary>
+    [Description("One page of users.")]
+    public sealed record ToolUserPage(IReadOnlyList<ToolUser> Items, string? NextCursor);
+
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Users().MapGet("/", ListAsync).WithName("ListUsers").ProducesErrors(400);
 
-    private static async Task<Ok<Page<UserDto>>> ListAsync(ISender sender, CancellationToken ct, string? limit = null, string? cursor = null) =>
-        TypedResults.Ok(await sender.Send(new GetUsersQuery(QueryValues.Integer("limit", limit), cursor), ct));
+    private static async Task<Ok<Page<UserDto>>> ListAsync(ISender sender, CancellationToken ct, string? limit = null, string? cursor = null,
+        string? q = null) =>
+        TypedResults.Ok(await sender.Send(new GetUsersQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
+
+    [McpServerTool(Name = "list_users", Title = "Find people", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolUserPage))]
+    [Description("Find people to assign work to, by email or name.")]
+    public static async Task<CallToolResult> Tool(
+        ISender sender,
+        CancellationToken cancellationToken,
+        [Description("Text in the email or name.")] string? q = null,
+        [Description("Page size (default 50).")] int? limit = null,
+        [Description("next_cursor of the previous page.")] string? cursor = null)
+    {
+        var page = await sender.Send(new GetUsersQuery(limit ?? Paging.AgentDefaultLimit, cursor, q), cancellationToken);
+        var users = page.Items.Select(u => new ToolUser(u.Id, u.Email, u.Name)).ToList();
+        var text = new StringBuilder();
+        foreach (var user in users)
+            text.Append(user.Email).Append(user.Name is null ? "" : $" ({user.Name})").Append('\n');
+        text.Append(users.Count == 0 ? "No user matches; call list_users without q to see everyone." : ToolReply.PageEnd(page.NextCursor));
+        return ToolReply.Of(new ToolUserPage(users, page.NextCursor), text.ToString());
+    }
 }

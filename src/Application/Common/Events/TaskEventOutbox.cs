@@ -1,5 +1,5 @@
-using AutoMapper;
 using System.Text.Json;
+using AutoMapper;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Tasks;
 using TaskManager.Domain.Common;

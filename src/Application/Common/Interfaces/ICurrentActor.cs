@@ -14,7 +14,8 @@ public interface ICurrentActor
     /// <summary>The MCP key the caller used, or null for a JWT.</summary>
     string? ApiKeyName { get; }
 
-    /// <summary>The actor to record, shown as <paramref name="label"/> when an agent gave one.</summary>
+    /// <summary>The actor to record, shown as <paramref name="label"/> when an agent gave one, else as its key's name
+    /// (so an agent is told apart from its owner without passing a label), else as the caller's email.</summary>
     Actor AsActor(string? label = null) =>
-        new(UserId, string.IsNullOrWhiteSpace(label) ? Email : label.Trim(), ApiKeyName);
+        new(UserId, string.IsNullOrWhiteSpace(label) ? ApiKeyName ?? Email : label.Trim(), ApiKeyName);
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using TaskManager.Domain.Common;
 using TaskManager.Application.Contract;
+using TaskManager.Domain.Common;
 
 namespace TaskManager.Application.Common.Validation;
 

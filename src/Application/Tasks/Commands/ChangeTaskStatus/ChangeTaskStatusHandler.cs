@@ -1,7 +1,7 @@
 using Mediator;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Validation;
-using TaskManager.Domain.Tasks;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 
@@ -11,7 +11,7 @@ public sealed class ChangeTaskStatusHandler(IApplicationDbContext db, ICurrentAc
     public async ValueTask<TaskDto> Handle(ChangeTaskStatusCommand command, CancellationToken cancellationToken)
     {
         var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
-        task.ChangeStatus(TaskEnums.Status.Parse(command.Status!), caller.AsActor(command.UpdatedBy), command.Comment, clock.UtcNow, command.ExpectedVersion);
+        task.ChangeStatus(WireEnums.Status.Parse(command.Status!), caller.AsActor(command.UpdatedBy), command.Comment, clock.UtcNow, command.ExpectedVersion);
         await db.SaveChangesAsync(cancellationToken);
         return TaskDtoProjection.Map(task);
     }

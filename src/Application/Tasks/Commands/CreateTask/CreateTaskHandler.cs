@@ -8,6 +8,7 @@ using TaskManager.Application.Common.Idempotency;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Validation;
+using TaskManager.Application.Contract;
 using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.Tasks.Commands.CreateTask;
@@ -32,9 +33,9 @@ public sealed class CreateTaskHandler(
         var task = TaskItem.Create(
             command.Title!,
             command.Description,
-            command.Status is null ? TaskItemStatus.NotStarted : TaskEnums.Status.Parse(command.Status),
-            command.Priority is null ? TaskPriority.Medium : TaskEnums.Priority.Parse(command.Priority),
-            command.Complexity is null ? TaskComplexity.Medium : TaskEnums.Complexity.Parse(command.Complexity),
+            command.Status is null ? TaskItemStatus.NotStarted : WireEnums.Status.Parse(command.Status),
+            command.Priority is null ? TaskPriority.Medium : WireEnums.Priority.Parse(command.Priority),
+            command.Complexity is null ? TaskComplexity.Medium : WireEnums.Complexity.Parse(command.Complexity),
             assignee,
             repository,
             caller.AsActor(command.CreatedBy),

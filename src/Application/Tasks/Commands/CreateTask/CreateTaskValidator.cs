@@ -1,6 +1,7 @@
 using FluentValidation;
 using TaskManager.Application.Common.Idempotency;
 using TaskManager.Application.Common.Validation;
+using TaskManager.Application.Contract;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks;
 
@@ -15,9 +16,9 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
         RuleFor(c => c.Description).MaximumLength(TaskItem.DescriptionMaxLength).NoControlCharacters();
         RuleFor(c => c.AssigneeId).MustBeUserReference();
         RuleFor(c => c.Repository).MaximumLength(CodeRepository.NameMaxLength).NoControlCharacters();
-        RuleFor(c => c.Priority).MustBeOneOf(TaskEnums.Priority);
-        RuleFor(c => c.Complexity).MustBeOneOf(TaskEnums.Complexity);
-        RuleFor(c => c.Status).MustBeOneOf(TaskEnums.Status);
+        RuleFor(c => c.Priority).MustBeOneOf(WireEnums.Priority);
+        RuleFor(c => c.Complexity).MustBeOneOf(WireEnums.Complexity);
+        RuleFor(c => c.Status).MustBeOneOf(WireEnums.Status);
         RuleFor(c => c.CreatedBy).MaximumLength(TaskItem.LabelMaxLength).NoControlCharacters();
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotencyRecord.KeyMaxLength).NoControlCharacters();
     }

@@ -2,7 +2,7 @@ using Mediator;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Validation;
-using TaskManager.Domain.Tasks;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Tasks.Commands.UpdateTask;
 
@@ -23,8 +23,8 @@ public sealed class UpdateTaskHandler(
         task.Edit(
             command.Title,
             command.Description,
-            command.Priority is null ? null : TaskEnums.Priority.Parse(command.Priority),
-            command.Complexity is null ? null : TaskEnums.Complexity.Parse(command.Complexity),
+            command.Priority is null ? null : WireEnums.Priority.Parse(command.Priority),
+            command.Complexity is null ? null : WireEnums.Complexity.Parse(command.Complexity),
             actor, now, expected);
         // The version check applies to the state the caller saw, before this request's own edits.
         if (command.AssigneeId.IsSet)

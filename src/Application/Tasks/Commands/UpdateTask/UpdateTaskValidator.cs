@@ -1,5 +1,6 @@
 using FluentValidation;
 using TaskManager.Application.Common.Validation;
+using TaskManager.Application.Contract;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks;
 
@@ -12,8 +13,8 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
         RuleFor(c => c.Title).Must(t => t is null || t.Trim().Length > 0).WithMessage("A title cannot be empty.")
             .MaximumLength(TaskItem.TitleMaxLength).NoControlCharacters();
         RuleFor(c => c.Description).MaximumLength(TaskItem.DescriptionMaxLength).NoControlCharacters();
-        RuleFor(c => c.Priority).MustBeOneOf(TaskEnums.Priority);
-        RuleFor(c => c.Complexity).MustBeOneOf(TaskEnums.Complexity);
+        RuleFor(c => c.Priority).MustBeOneOf(WireEnums.Priority);
+        RuleFor(c => c.Complexity).MustBeOneOf(WireEnums.Complexity);
         RuleFor(c => c.AssigneeId.Value).MustBeUserReference().OverridePropertyName("assignee_id");
         RuleFor(c => c.Repository.Value).MaximumLength(CodeRepository.NameMaxLength).NoControlCharacters().OverridePropertyName("repository");
         RuleFor(c => c.UpdatedBy).MaximumLength(TaskItem.LabelMaxLength).NoControlCharacters();

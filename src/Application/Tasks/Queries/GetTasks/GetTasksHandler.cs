@@ -4,8 +4,8 @@ using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Pagination;
 using TaskManager.Application.Common.Validation;
-using TaskManager.Domain.Tasks;
 using TaskManager.Application.Contract;
+using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.Tasks.Queries.GetTasks;
 
@@ -42,12 +42,12 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
         }
         if (query.Status is not null)
         {
-            var statuses = ValidationRules.SplitList(query.Status).Select(TaskEnums.Status.Parse).Distinct().ToArray();
+            var statuses = ValidationRules.SplitList(query.Status).Select(WireEnums.Status.Parse).Distinct().ToArray();
             tasks = statuses.Length == 1 ? tasks.Where(t => t.Status == statuses[0]) : tasks.Where(t => statuses.Contains(t.Status));
         }
         if (query.Priority is not null)
         {
-            var priorities = ValidationRules.SplitList(query.Priority).Select(TaskEnums.Priority.Parse).Distinct().ToArray();
+            var priorities = ValidationRules.SplitList(query.Priority).Select(WireEnums.Priority.Parse).Distinct().ToArray();
             tasks = priorities.Length == 1 ? tasks.Where(t => t.Priority == priorities[0]) : tasks.Where(t => priorities.Contains(t.Priority));
         }
         if (!string.IsNullOrWhiteSpace(query.Search))

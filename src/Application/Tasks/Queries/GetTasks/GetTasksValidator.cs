@@ -1,6 +1,5 @@
 using FluentValidation;
 using TaskManager.Application.Common.Validation;
-using TaskManager.Domain.Tasks;
 using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Tasks.Queries.GetTasks;
@@ -11,8 +10,8 @@ public sealed class GetTasksValidator : AbstractValidator<GetTasksQuery>
     {
         RuleFor(q => q.Assignee).MustBeUserReference();
         RuleFor(q => q.Repository).MaximumLength(FieldLimits.RepositoryName).NoControlCharacters();
-        RuleFor(q => q.Status).MustBeListOf(TaskEnums.Status);
-        RuleFor(q => q.Priority).MustBeListOf(TaskEnums.Priority);
+        RuleFor(q => q.Status).MustBeListOf(WireEnums.Status);
+        RuleFor(q => q.Priority).MustBeListOf(WireEnums.Priority);
         RuleFor(q => q.Search).MaximumLength(FieldLimits.SearchText).NoControlCharacters();
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit)
             .WithMessage($"limit must be between 1 and {Paging.MaxLimit}.");

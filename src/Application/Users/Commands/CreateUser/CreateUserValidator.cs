@@ -1,7 +1,7 @@
 using FluentValidation;
 using TaskManager.Application.Common.Validation;
-using TaskManager.Domain.Users;
 using TaskManager.Application.Contract;
+using TaskManager.Domain.Users;
 
 namespace TaskManager.Application.Users.Commands.CreateUser;
 

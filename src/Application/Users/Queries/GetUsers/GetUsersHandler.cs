@@ -8,7 +8,12 @@ namespace TaskManager.Application.Users.Queries.GetUsers;
 
 public sealed class GetUsersHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetUsersQuery, Page<UserDto>>
 {
-    public async ValueTask<Page<UserDto>> Handle(GetUsersQuery query, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().PageByNameAsync(u => u.Email, (UserDto u) => (u.Email, u.Id), query.Limit, query.Cursor,
+    public async ValueTask<Page<UserDto>> Handle(GetUsersQuery query, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (DirectorySearch.Text(query.Search) is { } text)
+            users = users.Where(u => u.Email.Contains(text) || (u.Name != null && u.Name.ToLower().Contains(text)));
+        return await users.PageByNameAsync(u => u.Email, (UserDto u) => (u.Email, u.Id), query.Limit, query.Cursor,
             mapper.ConfigurationProvider, cancellationToken);
+    }
 }
