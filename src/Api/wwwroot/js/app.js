@@ -3,10 +3,8 @@ import { captureTokenFromUrl, getToken, setToken, clearToken, identityFromToken,
 import { api, ApiError, ifMatch, itemsOf, listAllTasks, setUnauthorizedHandler } from './api.js';
 import { TaskStore, matchesFilters, byCreatedDesc } from './store.js';
 import { LiveFeed } from './live.js';
-import { STATUSES, statusLabel, cap, h, relTime, absTime, initials, hue, classifyActor, debounce } from './util.js';
-
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+import { $, $$, STATUSES, statusLabel, cap, h, relTime, absTime, initials, hue, classifyActor, debounce } from './util.js';
+import { toast, announce } from './feedback.js';
 
 const state = {
   me: null,
@@ -834,24 +832,6 @@ function onEvent(ev) {
         : `“${clean.title}” was updated${by}.`;
   announceBatch.push(msg);
   flushAnnouncements();
-}
-
-// ---------------------------------------------------------------- feedback
-
-function announce(msg) {
-  const n = $('#live-announcer');
-  n.textContent = '';
-  setTimeout(() => { n.textContent = msg; }, 30);
-}
-
-function toast(msg, kind = 'info') {
-  const box = $('#toasts');
-  const t = h(`div.toast.toast--${kind}`, { role: kind === 'error' ? 'alert' : 'status' },
-    h('span.toast-msg', msg),
-    h('button.btn.btn--ghost.btn--icon', { type: 'button', 'aria-label': 'Dismiss', onclick: () => t.remove() }, '×'));
-  box.append(t);
-  while (box.children.length > 4) box.firstChild.remove();
-  setTimeout(() => t.remove(), kind === 'error' || kind === 'warn' ? 12_000 : 5_000);
 }
 
 // Start last, once every module-level binding above is initialised.

@@ -1,4 +1,8 @@
-// Small DOM and formatting helpers.
+// Owns small DOM and formatting helpers with no knowledge of tasks' state: queries, hyperscript,
+// the status list, times, avatars, actor classification.
+export const $ = (sel, root = document) => root.querySelector(sel);
+export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
 export const STATUSES = [
   { id: 'not_started', label: 'Not started' },
   { id: 'in_progress', label: 'In progress' },
@@ -7,7 +11,6 @@ export const STATUSES = [
   { id: 'cancelled', label: 'Cancelled' },
 ];
 export const statusLabel = (s) => STATUSES.find((x) => x.id === s)?.label ?? s ?? '';
-export const PRIORITIES = ['urgent', 'high', 'medium', 'low'];
 export const cap = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ') : '');
 
 /** h('div.card#id', {attrs}, ...children) — tiny hyperscript. Strings become text nodes (never HTML). */
