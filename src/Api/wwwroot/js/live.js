@@ -1,4 +1,6 @@
-// Live updates over SSE with a connection state: live / reconnecting / offline.
+// Owns the SSE connection: opening it, resuming from the last event id, noticing a dead connection
+// (heartbeat watchdog), backing off, and its state: live / reconnecting / offline. What the events
+// mean for the board is live-updates.js.
 const WATCHDOG_MS = 45_000; // heartbeats come every 15 s; three missed = dead connection
 
 export class LiveFeed {

@@ -42,6 +42,16 @@ function append(node, children) {
   }
 }
 
+/** Replaces a select's options, keeping `value` selected (added as an option of its own if unknown). */
+export function fillSelect(sel, options, value = sel.value) {
+  sel.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.label)));
+  if (value && !options.some((o) => o.value === value)) sel.append(h('option', { value }, value));
+  sel.value = value ?? '';
+}
+
+/** How a directory user is named in pickers. */
+export const userLabel = (u) => (u.name ? `${u.name}` : u.email) ?? u.id;
+
 const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 export function relTime(iso) {
   if (!iso) return '';
