@@ -2,7 +2,6 @@
 // client and server validation messages next to their fields, and saving (POST, or PATCH of the
 // changed fields with If-Match).
 import * as api from './api.js';
-import { ApiError } from './api.js';
 import { store } from './store.js';
 import { refetchTask, loadTaskDetails } from './tasks.js';
 import { cardElement } from './board.js';
@@ -141,7 +140,7 @@ async function onSubmit(e) {
     toast(creating ? `Created “${title}”.` : `Saved “${title}”.`);
     if (creating && task?.id && !store.matchesFilters(task)) toast('The new task is hidden by the current filters.', 'warn');
   } catch (ex) {
-    if (!(ex instanceof ApiError)) throw ex;
+    if (!(ex instanceof api.ApiError)) throw ex;
     if (ex.status === 401) return;
     if ((ex.status === 409 || ex.status === 412) && !creating) {
       const latest = await refetchTask(ctx.task.id);

@@ -1,7 +1,6 @@
 // Owns the task panel beside the board: the open task's fields, its status select, comments (and
 // adding one) and history. It renders from the store: the open task, its changes, its details.
 import * as api from './api.js';
-import { ApiError } from './api.js';
 import { store } from './store.js';
 import { moveTask, deleteTask, loadTaskDetails } from './tasks.js';
 import { openTaskDialog } from './task-dialog.js';
@@ -163,7 +162,7 @@ async function submitComment(e, id) {
     announce('Comment added.');
     loadTaskDetails(id);
   } catch (ex) {
-    const fe = ex instanceof ApiError ? ex.fieldErrors : {};
+    const fe = ex instanceof api.ApiError ? ex.fieldErrors : {};
     fail((fe.comment ?? []).join(' ') || ex.message);
   } finally {
     btn.disabled = false;
