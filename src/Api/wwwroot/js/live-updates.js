@@ -17,23 +17,17 @@ const CONNECTION = {
   offline: { text: 'Offline', title: 'Not connected; changes by others will not appear until the connection is back' },
 };
 
-let feed = null;
 let feedUrl = null; // the stream URL the feed last opened
+const feed = new LiveFeed(() => (feedUrl = streamUrl()), { onEvent, onState, onClosed });
 
 export function initLiveUpdates() {
   // The stream is per assignee and repositories: follow the filters and the repository list.
-  store.subscribe(['filters', 'directory'], () => { if (feed && streamUrl() !== feedUrl) feed.restart(); });
+  // (restart does nothing while the feed is stopped.)
+  store.subscribe(['filters', 'directory'], () => { if (streamUrl() !== feedUrl) feed.restart(); });
 }
 
-export function startLiveUpdates() {
-  feed?.stop();
-  feed = new LiveFeed(() => (feedUrl = streamUrl()), { onEvent, onState, onClosed });
-  feed.start();
-}
-
-export function stopLiveUpdates() {
-  feed?.stop();
-}
+export const startLiveUpdates = () => feed.start();
+export const stopLiveUpdates = () => feed.stop();
 
 /** The server sends events for one user (the filtered assignee, or me) and a list of repositories. */
 function streamUrl() {
@@ -54,7 +48,7 @@ function onState(state) {
   conn.title = CONNECTION[state].title;
   // Live without a position to resume from (first connect, or no event seen yet): the server only
   // promises what follows the subscription, so fetch the list again to cover the gap before it.
-  if (state === 'live' && !feed?.lastEventId) reloadTasks();
+  if (state === 'live' && !feed.lastEventId) reloadTasks();
 }
 
 /** The browser gave up on the stream. EventSource hides the status code: ask the API whether the token still works (a 401 signs out). */
