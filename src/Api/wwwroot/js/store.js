@@ -21,7 +21,8 @@ function byCreatedDesc(a, b) {
   return (b.created_at ?? '').localeCompare(a.created_at ?? '') || String(a.id).localeCompare(String(b.id));
 }
 
-class Store {
+/** Exported for tests; the page uses the one `store` below. */
+export class Store {
   #me = null;
   #users = Object.freeze([]);
   #repositories = Object.freeze([]);
