@@ -305,3 +305,45 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129183147_OutboxTaskDataAsText') THEN
+    ALTER TABLE outbox_messages ALTER COLUMN task_data TYPE text USING coalesce(
+        '{"id":' || (task_data -> 'id')::text
+        || ',"title":' || (task_data -> 'title')::text
+        || ',"description":' || (task_data -> 'description')::text
+        || ',"status":' || (task_data -> 'status')::text
+        || ',"priority":' || (task_data -> 'priority')::text
+        || ',"complexity":' || (task_data -> 'complexity')::text
+        || ',"assignee":' || CASE jsonb_typeof(task_data -> 'assignee') WHEN 'null' THEN 'null' ELSE
+               '{"id":' || (task_data #> '{assignee,id}')::text
+               || ',"email":' || (task_data #> '{assignee,email}')::text
+               || ',"name":' || (task_data #> '{assignee,name}')::text || '}' END
+        || ',"repository":' || (task_data -> 'repository')::text
+        || ',"created_by":' || (task_data -> 'created_by')::text
+        || ',"updated_by":' || (task_data -> 'updated_by')::text
+        || ',"created_at":' || (task_data -> 'created_at')::text
+        || ',"updated_at":' || (task_data -> 'updated_at')::text
+        || ',"version":' || (task_data -> 'version')::text
+        || CASE WHEN task_data -> 'comment' IS NULL THEN '' ELSE
+               ',"comment":{"id":' || (task_data #> '{comment,id}')::text
+               || ',"task_id":' || (task_data #> '{comment,task_id}')::text
+               || ',"comment":' || (task_data #> '{comment,comment}')::text
+               || ',"author":' || (task_data #> '{comment,author}')::text
+               || ',"created_at":' || (task_data #> '{comment,created_at}')::text || '}' END
+        || '}',
+        task_data::text);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129183147_OutboxTaskDataAsText') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129183147_OutboxTaskDataAsText', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

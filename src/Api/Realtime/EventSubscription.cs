@@ -8,7 +8,7 @@ namespace TaskManager.Api.Realtime;
 /// </summary>
 public sealed class EventSubscription
 {
-    private readonly Channel<(LiveEvent Event, string Type)> _queue;
+    private readonly Channel<(string Id, byte[] Frame)> _queue;
     private readonly CancellationTokenSource _cutOff = new();
 
     public EventSubscription(Guid caller, SubscriberFilter filter, int capacity, string startPosition)
@@ -16,7 +16,7 @@ public sealed class EventSubscription
         Caller = caller;
         Filter = filter;
         StartPosition = startPosition;
-        _queue = Channel.CreateBounded<(LiveEvent, string)>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<(string, byte[])>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -31,7 +31,8 @@ public sealed class EventSubscription
     /// <summary>The hub's position when this subscription was registered: every later event reaches the queue.</summary>
     public string StartPosition { get; }
 
-    public ChannelReader<(LiveEvent Event, string Type)> Events => _queue.Reader;
+    /// <summary>The frames of the matching events, each with the event's id.</summary>
+    public ChannelReader<(string Id, byte[] Frame)> Events => _queue.Reader;
 
     /// <summary>Cancelled when the subscriber fell behind, so a write blocked on its socket is abandoned too.</summary>
     public CancellationToken CutOff => _cutOff.Token;
@@ -43,9 +44,10 @@ public sealed class EventSubscription
     {
         if (IsCutOff)
             return;
-        if (Filter.Match(liveEvent.Published) is not { } type)
+        if (Filter.Match(liveEvent) is not { } type)
             return;
-        if (_queue.Writer.TryWrite((liveEvent, type)))
+        // Rendered here, on the hub's reader, so writers on other threads only copy bytes.
+        if (_queue.Writer.TryWrite((liveEvent.Id, liveEvent.Frame(type))))
             return;
         _queue.Writer.TryComplete();
         _cutOff.Cancel();

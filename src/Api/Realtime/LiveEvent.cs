@@ -3,28 +3,42 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TaskManager.Application.Common.Events;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Realtime;
 
 /// <summary>
-/// A published event on its way to subscribers, with its SSE frame rendered once per event type (the event's own, and
-/// task_updated for subscribers it reaches because the task left them) however many subscribers receive it.
+/// A published event on its way to subscribers: where it was routed, and its SSE frame for each type a recipient sees,
+/// rendered the first time it is asked for and shared by every subscriber that receives it. Not thread-safe: the hub's
+/// one reader (or a replay, with an instance of its own) asks for frames and queues the bytes.
 /// </summary>
-public sealed class LiveEvent(PublishedTaskEvent published)
+public sealed class LiveEvent
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private byte[]? _ownFrame;
-    private byte[]? _updatedFrame;
+    private Dictionary<string, byte[]>? _frames;
 
-    public PublishedTaskEvent Published { get; } = published;
+    public LiveEvent(PublishedTaskEvent published)
+    {
+        Published = published;
+        Targets = [.. TaskEvents.Targets(published.EventType, published.AssigneeId, published.Repository, published.PreviousAssigneeId,
+            published.PreviousRepository)];
+    }
+
+    public PublishedTaskEvent Published { get; }
+
+    /// <summary>The per-user and per-repository streams the event went to, with the type it has in each.</summary>
+    public IReadOnlyList<(string Stream, string EventType)> Targets { get; }
 
     public string Id => Published.StreamId;
 
-    public byte[] Frame(string eventType) =>
-        eventType == Published.EventType
-            ? _ownFrame ??= Render(eventType)
-            : _updatedFrame ??= Render(eventType);
+    public byte[] Frame(string eventType)
+    {
+        _frames ??= new Dictionary<string, byte[]>(2, StringComparer.Ordinal);
+        if (!_frames.TryGetValue(eventType, out var frame))
+            _frames[eventType] = frame = Render(eventType);
+        return frame;
+    }
 
     private byte[] Render(string eventType)
     {
@@ -36,7 +50,8 @@ public sealed class LiveEvent(PublishedTaskEvent published)
             writer.WriteString("type", eventType);
             writer.WriteString("task_id", Published.TaskId);
             writer.WritePropertyName("task");
-            writer.WriteRawValue(Published.TaskData);
+            // The text our relay stored and published, passed through as it is: parsing it again would only cost time.
+            writer.WriteRawValue(Published.TaskData, skipInputValidation: true);
             writer.WriteString("timestamp", Published.Timestamp);
             writer.WriteString("event_id", Published.EventId);
             writer.WriteEndObject();

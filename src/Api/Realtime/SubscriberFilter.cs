@@ -1,23 +1,26 @@
-using TaskManager.Application.Common.Events;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
 
 namespace TaskManager.Api.Realtime;
 
-/// <summary>Decides whether, and as which type, a subscriber receives an event; one decision per event, so a match through both user and repository is one delivery.</summary>
+/// <summary>
+/// Decides whether, and as which type, a subscriber receives an event. A subscription reads the contract's streams of
+/// one user and some repositories, so it receives what those streams received, by the same routing rule, and an event
+/// that reached several of them once.
+/// </summary>
 public sealed class SubscriberFilter(EventFilter filter)
 {
-    private readonly string _userId = filter.UserId.ToString();
-    private readonly HashSet<string> _repositories = new(filter.Repositories, StringComparer.Ordinal);
+    private readonly HashSet<string> _streams =
+        new([TaskEvents.UserStream(filter.UserId), .. filter.Repositories.Select(TaskEvents.RepositoryStream)], StringComparer.Ordinal);
 
     /// <returns>The event type to deliver, or null when the event does not concern this subscriber.</returns>
-    public string? Match(PublishedTaskEvent e)
+    public string? Match(LiveEvent liveEvent)
     {
-        if (string.Equals(e.AssigneeId, _userId, StringComparison.OrdinalIgnoreCase) || (e.Repository is { } r && _repositories.Contains(r)))
-            return e.EventType;
-        // The task left this user or repository: they hear of it as an update (the contract's re-assignment rule).
-        if (string.Equals(e.PreviousAssigneeId, _userId, StringComparison.OrdinalIgnoreCase)
-            || (e.PreviousRepository is { } p && _repositories.Contains(p)))
-            return TaskEventTypes.Updated;
+        foreach (var (stream, eventType) in liveEvent.Targets)
+        {
+            if (_streams.Contains(stream))
+                return eventType;
+        }
         return null;
     }
 }

@@ -118,8 +118,9 @@ public static partial class TaskStreamEndpoint
             {
                 if (feed.Compare(published.StreamId, subscription.StartPosition) > 0)
                     break;
-                if (subscription.Filter.Match(published) is { } type)
-                    await WriteAsync(response, new LiveEvent(published).Frame(type), ct);
+                var liveEvent = new LiveEvent(published);
+                if (subscription.Filter.Match(liveEvent) is { } type)
+                    await WriteAsync(response, liveEvent.Frame(type), ct);
             }
             await response.Body.FlushAsync(ct);
             if (batch.Count < EventStreamHub.ReadBatch)
@@ -153,9 +154,9 @@ public static partial class TaskStreamEndpoint
             }
             while (events.TryRead(out var item))
             {
-                if (lastSent is not null && feed.Compare(item.Event.Id, lastSent) <= 0)
+                if (lastSent is not null && feed.Compare(item.Id, lastSent) <= 0)
                     continue;
-                await WriteAsync(response, item.Event.Frame(item.Type), ct);
+                await WriteAsync(response, item.Frame, ct);
             }
             await response.Body.FlushAsync(ct);
         }

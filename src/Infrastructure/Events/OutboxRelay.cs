@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
+using TaskManager.Application.Common.Events;
 
 namespace TaskManager.Infrastructure.Events;
 
@@ -103,36 +104,38 @@ public sealed partial class OutboxRelay(
         return rows.Count == batchSize;
     }
 
-    private static async Task<List<OutboxRow>> ReadUnpublishedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int batchSize,
-        CancellationToken ct)
+    private static async Task<List<OutboxMessage>> ReadUnpublishedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        int batchSize, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT sequence, id, task_id, event_type, task_data::text, assignee_id, repository_name,
+            SELECT sequence, id, task_id, event_type, task_data, assignee_id, repository_name,
                    previous_assignee_id, previous_repository_name, occurred_at
             FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT @limit
             """, connection, transaction);
         command.Parameters.AddWithValue("limit", batchSize);
-        var rows = new List<OutboxRow>();
+        var rows = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new OutboxRow(
-                reader.GetInt64(0),
-                reader.GetGuid(1),
-                reader.GetGuid(2),
-                reader.GetString(3),
-                TaskDataJson.Normalize(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetGuid(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetGuid(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.GetFieldValue<DateTimeOffset>(9)));
+            rows.Add(new OutboxMessage
+            {
+                Sequence = reader.GetInt64(0),
+                Id = reader.GetGuid(1),
+                TaskId = reader.GetGuid(2),
+                EventType = reader.GetString(3),
+                TaskData = reader.GetString(4),
+                AssigneeId = reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                RepositoryName = reader.IsDBNull(6) ? null : reader.GetString(6),
+                PreviousAssigneeId = reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                PreviousRepositoryName = reader.IsDBNull(8) ? null : reader.GetString(8),
+                OccurredAt = reader.GetFieldValue<DateTimeOffset>(9),
+            });
         }
         return rows;
     }
 
     /// <summary>Best effort: an operator looking at a stuck outbox sees why (attempts, last_error).</summary>
-    private async Task RecordFailureAsync(IReadOnlyList<OutboxRow> rows, string error)
+    private async Task RecordFailureAsync(IReadOnlyList<OutboxMessage> rows, string error)
     {
         try
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Infrastructure.Events;
 
@@ -30,18 +31,18 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
     public bool IsConnected => redis.IsConnected;
 
     /// <summary>Publishes the rows, pipelined, in their order; throws if any of them may not have been written.</summary>
-    public async Task PublishAsync(IReadOnlyList<OutboxRow> rows)
+    public async Task PublishAsync(IReadOnlyList<OutboxMessage> rows)
     {
         var db = redis.GetDatabase();
         var settings = options.Value;
         var pending = rows.Select(row => Publish(db, row, settings)).ToList();
         await Task.WhenAll(pending);
-        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(TaskStreams.PublishedChannel), rows.Count);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), rows.Count);
     }
 
-    private static Task<RedisResult> Publish(IDatabase db, OutboxRow row, EventsOptions settings)
+    private static Task<RedisResult> Publish(IDatabase db, OutboxMessage row, EventsOptions settings)
     {
-        var keys = new List<RedisKey> { TaskStreams.DeduplicationPrefix + row.EventId, TaskStreams.Notifications };
+        var keys = new List<RedisKey> { RelayKeys.DeduplicationPrefix + row.Id, TaskEvents.NotificationsStream };
         var values = new List<RedisValue>
         {
             settings.DeduplicationSeconds,
@@ -50,30 +51,18 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
             row.TaskId.ToString(),
             row.TaskData,
             UtcTimestampConverter.ToText(row.OccurredAt),
-            row.EventId.ToString(),
+            row.Id.ToString(),
             row.AssigneeId?.ToString() ?? "",
             row.RepositoryName ?? "",
             row.PreviousAssigneeId?.ToString() ?? "",
             row.PreviousRepositoryName ?? "",
         };
-        foreach (var (stream, eventType) in Targets(row))
+        foreach (var (stream, eventType) in TaskEvents.Targets(row.EventType, row.AssigneeId, row.RepositoryName, row.PreviousAssigneeId,
+                     row.PreviousRepositoryName))
         {
             keys.Add(stream);
             values.Add(eventType);
         }
         return db.ScriptEvaluateAsync(PublishScript, [.. keys], [.. values]);
-    }
-
-    /// <summary>The per-user and per-repository streams an event goes to; those the task left hear of it as task_updated.</summary>
-    public static IEnumerable<(string Stream, string EventType)> Targets(OutboxRow row)
-    {
-        if (row.AssigneeId is { } assignee)
-            yield return (TaskStreams.ForUser(assignee), row.EventType);
-        if (row.RepositoryName is { } repository)
-            yield return (TaskStreams.ForRepository(repository), row.EventType);
-        if (row.PreviousAssigneeId is { } previousAssignee && previousAssignee != row.AssigneeId)
-            yield return (TaskStreams.ForUser(previousAssignee), TaskEventTypes.Updated);
-        if (row.PreviousRepositoryName is { } previousRepository && previousRepository != row.RepositoryName)
-            yield return (TaskStreams.ForRepository(previousRepository), TaskEventTypes.Updated);
     }
 }

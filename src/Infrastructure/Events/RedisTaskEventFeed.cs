@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Infrastructure.Events;
 
@@ -23,7 +24,7 @@ public sealed class RedisTaskEventFeed : ITaskEventFeed, IDisposable
 
     public async Task<IReadOnlyList<PublishedTaskEvent>> ReadAfterAsync(string afterId, int count, CancellationToken ct)
     {
-        var entries = await _redis.GetDatabase().StreamRangeAsync(TaskStreams.Notifications, "(" + afterId, "+", count).WaitAsync(ct);
+        var entries = await _redis.GetDatabase().StreamRangeAsync(TaskEvents.NotificationsStream, "(" + afterId, "+", count).WaitAsync(ct);
         return entries.Select(ToEvent).ToList();
     }
 
@@ -33,7 +34,7 @@ public sealed class RedisTaskEventFeed : ITaskEventFeed, IDisposable
         RedisResult info;
         try
         {
-            info = await _redis.GetDatabase().ExecuteAsync("XINFO", "STREAM", TaskStreams.Notifications).WaitAsync(ct);
+            info = await _redis.GetDatabase().ExecuteAsync("XINFO", "STREAM", TaskEvents.NotificationsStream).WaitAsync(ct);
         }
         catch (RedisServerException ex) when (ex.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
         {
@@ -70,7 +71,7 @@ public sealed class RedisTaskEventFeed : ITaskEventFeed, IDisposable
         // is tried again on the next wait, and polling covers the gap.
         if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
             _subscription = _redis.GetSubscriber()
-                .SubscribeAsync(RedisChannel.Literal(TaskStreams.PublishedChannel), (_, _) => _published.Writer.TryWrite(true));
+                .SubscribeAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), (_, _) => _published.Writer.TryWrite(true));
         try
         {
             await _subscription.WaitAsync(ct);
@@ -97,11 +98,14 @@ public sealed class RedisTaskEventFeed : ITaskEventFeed, IDisposable
 
     public void Dispose() => _published.Writer.TryComplete();
 
+    /// <summary>The fields are taken as the relay wrote them: the task JSON stays the text it was stored as.</summary>
     private static PublishedTaskEvent ToEvent(StreamEntry entry)
     {
         string Field(string name) => entry[name].ToString();
-        string? Optional(string name) => entry[name] is { IsNullOrEmpty: false } v ? v.ToString() : null;
+        string? Optional(string name) => entry[name] is { IsNullOrEmpty: false } value ? value.ToString() : null;
+        // Lenient: an entry no relay of ours wrote must not stop the reader, which would retry it forever.
+        Guid? OptionalId(string name) => Guid.TryParse(Optional(name), out var id) ? id : null;
         return new PublishedTaskEvent(entry.Id.ToString(), Field("event_type"), Field("task_id"), Field("task_data"), Field("timestamp"),
-            Field("event_id"), Optional("assignee_id"), Optional("repository"), Optional("previous_assignee_id"), Optional("previous_repository"));
+            Field("event_id"), OptionalId("assignee_id"), Optional("repository"), OptionalId("previous_assignee_id"), Optional("previous_repository"));
     }
 }

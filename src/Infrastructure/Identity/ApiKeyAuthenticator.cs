@@ -9,7 +9,7 @@ namespace TaskManager.Infrastructure.Identity;
 /// <summary>
 /// Checks a presented key on every call, against PostgreSQL, without a cache: a revocation committed by any
 /// instance is seen by the very next call everywhere, with no invalidation message that could be lost. The
-/// look-up is one prepared primary-index probe joined to the owner (measured in docs/mcp-clients.md), cheaper
+/// look-up is one prepared primary-index probe joined to the owner (measured in docs/mcp-design.md), cheaper
 /// than the tool call it guards. Use is recorded in memory and written in batches (<see cref="ApiKeyUsage"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher hasher, ApiKeyUsage usage, TimeProvider time)

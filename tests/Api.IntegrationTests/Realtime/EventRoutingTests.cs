@@ -5,29 +5,11 @@ using TaskManager.Infrastructure.Events;
 
 namespace TaskManager.Api.IntegrationTests.Realtime;
 
-/// <summary>The pure rules of the event path (no servers): where an event goes and as which type, id order, task JSON shape.</summary>
+/// <summary>The pure rules of the live-update path (no servers): which subscriber receives an event and as which type, id order.</summary>
 public sealed class EventRoutingTests
 {
     private static readonly Guid Alice = Guid.NewGuid();
     private static readonly Guid Bob = Guid.NewGuid();
-
-    [Test]
-    public void Targets_OfReassignmentAndMove_GivePreviousAssigneeAndRepositoryTaskUpdated()
-    {
-        var row = Row(TaskEventTypes.Assigned, assignee: Bob, repository: "web", previousAssignee: Alice, previousRepository: "api");
-
-        Assert.That(RedisEventPublisher.Targets(row), Is.EqualTo(new[]
-        {
-            ($"tasks:user:{Bob}", "task_assigned"),
-            ("tasks:repo:web", "task_assigned"),
-            ($"tasks:user:{Alice}", "task_updated"),
-            ("tasks:repo:api", "task_updated"),
-        }));
-    }
-
-    [Test]
-    public void Targets_OfUnassignedTaskWithoutRepository_AreNone() =>
-        Assert.That(RedisEventPublisher.Targets(Row(TaskEventTypes.Updated)), Is.Empty);
 
     [Test]
     public void SubscriberFilter_MatchesOwnEventsByUserOrRepository_AndDepartedTasksAsUpdates()
@@ -60,21 +42,8 @@ public sealed class EventRoutingTests
     [TestCase(" 1-2")]
     public void StreamEntryId_RejectsMalformedIds(string value) => Assert.That(StreamEntryId.TryParse(value, out _), Is.False);
 
-    [Test]
-    public void TaskDataJson_Normalize_WritesCompactJsonInTheRestApisKeyOrder()
-    {
-        // As PostgreSQL's jsonb prints it: keys by length, spaces after separators.
-        const string Jsonb = """{"id": "t1", "title": "T", "status": "completed", "comment": {"id": "c1", "author": "a", "comment": "hi", "task_id": "t1", "created_at": "x"}, "version": 2, "assignee": {"id": "u1", "name": "N", "email": "e"}}""";
-
-        Assert.That(TaskDataJson.Normalize(Jsonb), Is.EqualTo(
-            """{"id":"t1","title":"T","status":"completed","assignee":{"id":"u1","email":"e","name":"N"},"version":2,"comment":{"id":"c1","task_id":"t1","comment":"hi","author":"a","created_at":"x"}}"""));
-    }
-
-    private static OutboxRow Row(string type, Guid? assignee = null, string? repository = null, Guid? previousAssignee = null, string? previousRepository = null) =>
-        new(1, Guid.NewGuid(), Guid.NewGuid(), type, "{}", assignee, repository, previousAssignee, previousRepository, DateTimeOffset.UtcNow);
-
-    private static PublishedTaskEvent Published(string type, Guid? assignee = null, string? repository = null, Guid? previousAssignee = null,
+    private static LiveEvent Published(string type, Guid? assignee = null, string? repository = null, Guid? previousAssignee = null,
         string? previousRepository = null) =>
-        new("1-0", type, Guid.NewGuid().ToString(), "{}", "2026-01-01T00:00:00.000000Z", Guid.NewGuid().ToString(),
-            assignee?.ToString(), repository, previousAssignee?.ToString(), previousRepository);
+        new(new PublishedTaskEvent("1-0", type, Guid.NewGuid().ToString(), "{}", "2026-01-01T00:00:00.000000Z", Guid.NewGuid().ToString(),
+            assignee, repository, previousAssignee, previousRepository));
 }

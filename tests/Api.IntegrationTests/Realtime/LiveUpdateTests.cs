@@ -97,6 +97,28 @@ public sealed class LiveUpdateTests : LiveUpdateTestBase
     }
 
     [Test]
+    public async Task EventTaskJson_OnRedisAndSse_IsTheRestTaskJsonByteForByte()
+    {
+        await using var stream = await SseStream.OpenAsync(MemberClient);
+
+        // Escapes, non-ASCII text and a null field are where two serialisations of one task would part ways.
+        var created = await MemberClient.PostAsJsonAsync("/api/tasks",
+            new { title = "Ünïcode \"quoted\" <b> & 🚀", description = (string?)null, assignee_id = "me", repository = Repo }, Json);
+        var createdJson = await created.Content.ReadAsStringAsync();
+        var taskId = JsonDocument.Parse(createdJson).RootElement.GetProperty("id").GetString()!;
+        var completed = await MemberClient.PutAsJsonAsync($"/api/tasks/{taskId}/status", new { status = "completed" }, Json);
+        var completedJson = await completed.Content.ReadAsStringAsync();
+
+        var events = await stream.NextAsync(2);
+        var entries = await TestRedis.EntriesForTaskAsync($"tasks:user:{Member.Id}", taskId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(events.Select(e => e.Data.GetProperty("task").GetRawText()), Is.EqualTo(new[] { createdJson, completedJson }));
+            Assert.That(entries.Select(e => e["task_data"]), Is.EqualTo(new[] { createdJson, completedJson }));
+        });
+    }
+
+    [Test]
     public async Task Event_MatchingBothUserAndRepository_IsDeliveredOnce()
     {
         await using var stream = await SseStream.OpenAsync(MemberClient, $"?repositories={Repo}");

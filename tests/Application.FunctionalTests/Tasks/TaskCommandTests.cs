@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Models;
+using TaskManager.Application.Contract;
 using TaskManager.Application.FunctionalTests.Support;
 using TaskManager.Application.Tasks.Commands.AddComment;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
@@ -43,7 +43,7 @@ public sealed class TaskCommandTests : FunctionalTestBase
                 Is.EqualTo(new[] { ("created", (string?)"Rotate keys", Max.Email, Max.Id) }));
             Assert.That(outbox, Has.Count.EqualTo(1));
             Assert.That(outbox[0].TaskId, Is.EqualTo(task.Id));
-            Assert.That(outbox[0].EventType, Is.EqualTo(TaskEventTypes.Assigned));
+            Assert.That(outbox[0].EventType, Is.EqualTo(TaskEvents.Assigned));
             Assert.That(outbox[0].AssigneeId, Is.EqualTo(Max.Id));
             Assert.That(outbox[0].RepositoryName, Is.EqualTo("auth-service"));
             Assert.That(outbox[0].PublishedAt, Is.Null);
@@ -139,7 +139,7 @@ public sealed class TaskCommandTests : FunctionalTestBase
         await SendAsync(new ChangeTaskStatusCommand(created.Id, "completed", null));
 
         var types = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.EventType).ToListAsync());
-        Assert.That(types, Is.EqualTo(new[] { TaskEventTypes.Updated, TaskEventTypes.Completed }));
+        Assert.That(types, Is.EqualTo(new[] { TaskEvents.Updated, TaskEvents.Completed }));
     }
 
     [Test]
@@ -178,7 +178,7 @@ public sealed class TaskCommandTests : FunctionalTestBase
             Assert.That(fields[0], Is.EqualTo("created"));
             Assert.That(fields.Skip(1), Is.EquivalentTo(new[] { "title", "priority", "assignee", "repository" }));
             Assert.That(outbox, Has.Count.EqualTo(2));
-            Assert.That(outbox[1].EventType, Is.EqualTo(TaskEventTypes.Assigned));
+            Assert.That(outbox[1].EventType, Is.EqualTo(TaskEvents.Assigned));
             Assert.That(outbox[1].AssigneeId, Is.EqualTo(Max.Id));
             Assert.That(outbox[1].RepositoryName, Is.EqualTo("auth-service"));
         });
@@ -198,7 +198,7 @@ public sealed class TaskCommandTests : FunctionalTestBase
             Assert.That(patched.Assignee, Is.Null);
             Assert.That(patched.Repository, Is.Null);
             Assert.That(patched.Version, Is.EqualTo(2));
-            Assert.That(last.EventType, Is.EqualTo(TaskEventTypes.Updated));
+            Assert.That(last.EventType, Is.EqualTo(TaskEvents.Updated));
             Assert.That(last.PreviousAssigneeId, Is.EqualTo(Max.Id));
             Assert.That(last.PreviousRepositoryName, Is.EqualTo("auth-service"));
         });
@@ -274,7 +274,7 @@ public sealed class TaskCommandTests : FunctionalTestBase
             Assert.That(details.Comments.Select(c => c.Id), Is.EqualTo(new[] { comment.Id }));
             Assert.That(details.Version, Is.EqualTo(2));
             Assert.That(details.RecentHistory.Select(h => h.FieldChanged), Is.EqualTo(new[] { "comment", "created" }), "Newest first.");
-            Assert.That(last.EventType, Is.EqualTo(TaskEventTypes.Commented));
+            Assert.That(last.EventType, Is.EqualTo(TaskEvents.Commented));
             Assert.That(last.TaskData, Does.Contain("Looks good"));
         });
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TaskManager.Application.Common.Events;
+using TaskManager.Application.Contract;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks;
@@ -23,7 +24,7 @@ public sealed class TaskEventOutboxTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(message.EventType, Is.EqualTo(TaskEventTypes.Assigned));
+            Assert.That(message.EventType, Is.EqualTo(TaskEvents.Assigned));
             Assert.That(message.AssigneeId, Is.EqualTo(Max.Id));
             Assert.That(message.PreviousAssigneeId, Is.Null);
             Assert.That(message.TaskId, Is.EqualTo(task.Id));
@@ -33,7 +34,7 @@ public sealed class TaskEventOutboxTests
 
     [Test]
     public void Created_WithoutAnAssignee_IsTaskUpdated() =>
-        Assert.That(Single(NewTask()).EventType, Is.EqualTo(TaskEventTypes.Updated));
+        Assert.That(Single(NewTask()).EventType, Is.EqualTo(TaskEvents.Updated));
 
     [Test]
     public void Deleted_WinsOverEverythingElse()
@@ -44,7 +45,7 @@ public sealed class TaskEventOutboxTests
         task.AddComment("bye", Ada, Now);
         task.Delete(Ada, Now);
 
-        Assert.That(Single(task).EventType, Is.EqualTo(TaskEventTypes.Deleted));
+        Assert.That(Single(task).EventType, Is.EqualTo(TaskEvents.Deleted));
     }
 
     [Test]
@@ -55,7 +56,7 @@ public sealed class TaskEventOutboxTests
         task.Reassign(Max, Ada, Now);
         task.AddComment("done", Ada, Now);
 
-        Assert.That(Single(task).EventType, Is.EqualTo(TaskEventTypes.Commented));
+        Assert.That(Single(task).EventType, Is.EqualTo(TaskEvents.Commented));
     }
 
     [Test]
@@ -65,7 +66,7 @@ public sealed class TaskEventOutboxTests
         task.ChangeStatus(TaskItemStatus.Completed, Ada, null, Now);
         task.Reassign(Max, Ada, Now);
 
-        Assert.That(Single(task).EventType, Is.EqualTo(TaskEventTypes.Assigned));
+        Assert.That(Single(task).EventType, Is.EqualTo(TaskEvents.Assigned));
     }
 
     [Test]
@@ -75,7 +76,7 @@ public sealed class TaskEventOutboxTests
         task.Edit("Renamed", null, null, null, Ada, Now);
         task.ChangeStatus(TaskItemStatus.Completed, Ada, null, Now);
 
-        Assert.That(Single(task).EventType, Is.EqualTo(TaskEventTypes.Completed));
+        Assert.That(Single(task).EventType, Is.EqualTo(TaskEvents.Completed));
     }
 
     [TestCase(TaskItemStatus.InProgress)]
@@ -85,7 +86,7 @@ public sealed class TaskEventOutboxTests
         var task = Saved(NewTask(assignee: Max));
         task.ChangeStatus(status, Ada, null, Now);
 
-        Assert.That(Single(task).EventType, Is.EqualTo(TaskEventTypes.Updated));
+        Assert.That(Single(task).EventType, Is.EqualTo(TaskEvents.Updated));
     }
 
     [Test]
@@ -98,7 +99,7 @@ public sealed class TaskEventOutboxTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(message.EventType, Is.EqualTo(TaskEventTypes.Assigned));
+            Assert.That(message.EventType, Is.EqualTo(TaskEvents.Assigned));
             Assert.That(message.AssigneeId, Is.EqualTo(Max.Id));
             Assert.That(message.PreviousAssigneeId, Is.EqualTo(Eve.Id));
         });
@@ -114,7 +115,7 @@ public sealed class TaskEventOutboxTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(message.EventType, Is.EqualTo(TaskEventTypes.Updated));
+            Assert.That(message.EventType, Is.EqualTo(TaskEvents.Updated));
             Assert.That(message.AssigneeId, Is.Null);
             Assert.That(message.PreviousAssigneeId, Is.EqualTo(Eve.Id));
         });
@@ -140,7 +141,7 @@ public sealed class TaskEventOutboxTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(message.EventType, Is.EqualTo(TaskEventTypes.Updated));
+            Assert.That(message.EventType, Is.EqualTo(TaskEvents.Updated));
             Assert.That(message.RepositoryName, Is.EqualTo("billing"));
             Assert.That(message.PreviousRepositoryName, Is.EqualTo("auth-service"));
         });

@@ -1,4 +1,5 @@
-// Thin REST client: bearer auth, JSON, the contract's error shape.
+// Owns the REST API: one function per endpoint the dashboard calls, bearer auth, JSON, and the
+// contract's error shape (ApiError). Nothing else in the dashboard builds an /api URL or a header.
 import { getToken } from './auth.js';
 
 export class ApiError extends Error {
@@ -25,21 +26,18 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized = () => {};
+/** Called on any 401: the session is over, whichever request noticed it first. */
 export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
 
-/** An HTTP If-Match value for a task version (an entity tag, quoted). */
-export const ifMatch = (version) => `"${version}"`;
-
-export async function api(path, { method = 'GET', body, headers = {}, signal } = {}) {
+async function request(path, { method = 'GET', body, headers = {} } = {}) {
   const h = { Accept: 'application/json', ...headers };
   const token = getToken();
   if (token) h.Authorization = `Bearer ${token}`;
   if (body !== undefined) h['Content-Type'] = 'application/json';
   let res;
   try {
-    res = await fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: 'no-store' });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
+    res = await fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+  } catch {
     throw new ApiError(0, { error: { code: 'network_error', message: 'Cannot reach the server. Check your connection.' } });
   }
   const text = await res.text();
@@ -54,19 +52,82 @@ export async function api(path, { method = 'GET', body, headers = {}, signal } =
 }
 
 /** Lists come as an array or as {items}; accept both. */
-export const itemsOf = (data) => (Array.isArray(data) ? data : Array.isArray(data?.items) ? data.items : []);
+const itemsOf = (data) => (Array.isArray(data) ? data : Array.isArray(data?.items) ? data.items : []);
 
-/** Walks every page of GET /api/tasks (capped, to keep the browser responsive). */
-export async function listAllTasks(params, { max = 2000, signal } = {}) {
+/** An HTTP If-Match value for a task version (an entity tag, quoted). */
+const ifMatch = (version) => ({ 'If-Match': `"${version}"` });
+
+const taskPath = (id, rest = '') => `/api/tasks/${encodeURIComponent(id)}${rest}`;
+
+/**
+ * Asks the server whether `token` is accepted, before it is stored. Resolves false only on a 401
+ * (any other answer means the token is fine and something else is wrong); rejects when the server
+ * cannot be reached. Deliberately bypasses `request`, whose 401 would end the current session.
+ */
+export async function isTokenAccepted(token) {
+  const res = await fetch('/api/repositories', { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+  return res.status !== 401;
+}
+
+export const listUsers = async () => itemsOf(await request('/api/users'));
+
+/** Repository names (the server may send names or {name} objects). */
+export const listRepositories = async () =>
+  itemsOf(await request('/api/repositories')).map((r) => (typeof r === 'string' ? r : r.name)).filter(Boolean);
+
+/** Walks every page of GET /api/tasks for the board's filters (capped, to keep the browser responsive). */
+export async function listAllTasks(filters, { max = 2000 } = {}) {
   const out = [];
   let cursor = null;
   do {
-    const qs = new URLSearchParams(params);
+    const qs = new URLSearchParams(taskQuery(filters));
     qs.set('limit', '500');
     if (cursor) qs.set('cursor', cursor);
-    const data = await api(`/api/tasks?${qs}`, { signal });
+    const data = await request(`/api/tasks?${qs}`);
     out.push(...itemsOf(data));
     cursor = Array.isArray(data) ? null : data?.next_cursor ?? null;
   } while (cursor && out.length < max);
   return { items: out, truncated: !!cursor };
+}
+
+function taskQuery({ assignee, repository, priority, q }) {
+  const p = {};
+  if (assignee) p.user_id = assignee;
+  if (repository) p.repository = repository;
+  if (priority) p.priority = priority;
+  if (q) p.q = q;
+  return p;
+}
+
+/** The task alone: its embedded comments are left out (the panel loads them with listComments). */
+export async function getTask(id) {
+  const data = await request(taskPath(id));
+  if (!data?.id) return null;
+  const { comments, ...task } = data;
+  return task;
+}
+
+/** The key makes a retried submit of the same dialog create one task, not two. */
+export const createTask = (fields, idempotencyKey) =>
+  request('/api/tasks', { method: 'POST', body: fields, headers: { 'Idempotency-Key': idempotencyKey } });
+
+/** Changes only the fields in `changes`; refused (409/412) when the task is no longer at `version`. */
+export const updateTask = (id, version, changes) =>
+  request(taskPath(id), { method: 'PATCH', body: changes, headers: ifMatch(version) });
+
+export const setTaskStatus = (id, version, status) =>
+  request(taskPath(id, '/status'), { method: 'PUT', body: { status }, headers: ifMatch(version) });
+
+export const deleteTask = (id, version) => request(taskPath(id), { method: 'DELETE', headers: ifMatch(version) });
+
+export const listComments = async (id) => itemsOf(await request(taskPath(id, '/comments')));
+
+export const addComment = (id, comment) => request(taskPath(id, '/comments'), { method: 'POST', body: { comment } });
+
+export const listHistory = async (id) => itemsOf(await request(taskPath(id, '/history')));
+
+/** The SSE stream URL. EventSource cannot send headers, so the token travels as a query parameter. */
+export function taskStreamUrl({ token, userId, repositories }) {
+  const p = new URLSearchParams({ access_token: token, user_id: userId, repositories: repositories.join(',') });
+  return `/api/tasks/stream?${p}`;
 }

@@ -1,4 +1,5 @@
-// Token handling: the token lives in sessionStorage only (never localStorage, never in the URL).
+// Owns the access token and what it says: stored in sessionStorage only (never localStorage, never
+// in the URL: a `#token=` link is moved into storage and stripped), and its claims read for display.
 const KEY = 'taskmanager.token';
 
 /** Moves a `#token=<JWT>` fragment into sessionStorage and strips it from the address bar. */

@@ -1,4 +1,6 @@
-// Live updates over SSE with a connection state: live / reconnecting / offline.
+// Owns the SSE connection: opening it, resuming from the last event id, noticing a dead connection
+// (heartbeat watchdog), backing off, and its state: live / reconnecting / offline. What the events
+// mean for the board is live-updates.js.
 const WATCHDOG_MS = 45_000; // heartbeats come every 15 s; three missed = dead connection
 
 export class LiveFeed {
@@ -17,14 +19,17 @@ export class LiveFeed {
     this.timer = null;
     this.watchdog = null;
     this.stopped = true;
-    this._online = () => this.restart();
-    this._offline = () => this._setState('offline');
-    addEventListener('online', this._online);
-    addEventListener('offline', this._offline);
+    // One feed per page: these listeners are never removed.
+    addEventListener('online', () => this.restart());
+    addEventListener('offline', () => this._setState('offline'));
   }
 
+  /** Subscribe afresh (a new session): nothing to resume from. */
   start() {
+    this._close();
     this.stopped = false;
+    this.lastEventId = null;
+    this.retryMs = 1000;
     this._open();
   }
 

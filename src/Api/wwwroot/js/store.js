@@ -1,63 +1,244 @@
-// Client-side task state: upsert by id, never let an older version overwrite a newer one.
-export class TaskStore {
-  constructor() {
-    this.tasks = new Map();
-    this.deleted = new Map(); // id -> version at deletion (tombstones, so a late event cannot resurrect)
+// Owns the dashboard's state and is the only code that changes it: the signed-in identity, the
+// directory (users, repositories), the filters, the tasks on the board, the open task and its
+// comments and history. Others read through getters and change state through the actions below,
+// each named for what the user or the server did; every value handed out is frozen.
+// Views subscribe to topics and render; a topic is emitted after each change that touches it.
+//
+// Tasks are versioned by the server. Whatever order REST answers and live events arrive in, an
+// older version never overwrites a newer one, and a deleted task cannot be resurrected by a late
+// event (a tombstone remembers the version it was deleted at).
+
+/** @typedef {'session'|'directory'|'filters'|'tasks'|'loading'|'open'|'details'} Topic */
+
+const NO_FILTERS = Object.freeze({ q: '', assignee: '', repository: '', priority: '' });
+const NO_DETAILS = Object.freeze({ comments: null, history: null, historyFailed: false });
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+const versionOf = (task) => Number(task?.version ?? 0);
+
+/** Newest first, as the server orders (created_at desc, id). */
+function byCreatedDesc(a, b) {
+  return (b.created_at ?? '').localeCompare(a.created_at ?? '') || String(a.id).localeCompare(String(b.id));
+}
+
+/** Exported for tests; the page uses the one `store` below. */
+export class Store {
+  #me = null;
+  #users = Object.freeze([]);
+  #repositories = Object.freeze([]);
+  #filters = NO_FILTERS;
+  #tasks = new Map();
+  #tombstones = new Map(); // id -> version it was deleted at
+  #truncated = false;
+  #loading = false;
+  #openId = null;
+  #details = NO_DETAILS;
+  #listeners = new Set();
+
+  // ------------------------------------------------------------ reading
+
+  /** The signed-in identity from the token ({ userId, email, name, isAdmin, exp }), or null. */
+  get me() { return this.#me; }
+  get users() { return this.#users; }
+  get repositories() { return this.#repositories; }
+  get filters() { return this.#filters; }
+  /** True when the last full load stopped at its cap, so the board shows only part of the list. */
+  get truncated() { return this.#truncated; }
+  get loading() { return this.#loading; }
+  get openId() { return this.#openId; }
+  /** Comments and history of the open task; null until loaded. */
+  get details() { return this.#details; }
+
+  task(id) { return this.#tasks.get(id); }
+
+  /** The tasks the board shows: those matching the filters, newest first. */
+  visibleTasks() { return [...this.#tasks.values()].filter((t) => this.matchesFilters(t)).sort(byCreatedDesc); }
+
+  /** Is this directory user the signed-in one? */
+  isMe(user) {
+    const me = this.#me;
+    return !!me && !!user && (user.id === me.userId || sameEmail(user.email, me.email));
   }
 
-  /** Returns 'added' | 'updated' | 'stale' | 'ignored'. */
-  upsert(task) {
-    if (!task?.id) return 'ignored';
-    const v = Number(task.version ?? 0);
-    const tomb = this.deleted.get(task.id);
-    if (tomb !== undefined && v <= tomb) return 'stale';
-    const cur = this.tasks.get(task.id);
-    if (cur && Number(cur.version ?? 0) > v) return 'stale';
-    this.deleted.delete(task.id);
-    this.tasks.set(task.id, cur ? { ...cur, ...task } : task);
-    return cur ? 'updated' : 'added';
+  /** Does a task match the filters? The server filters lists; live events need this client-side. */
+  matchesFilters(task) {
+    const f = this.#filters;
+    const me = this.#me;
+    if (f.assignee) {
+      const a = task.assignee;
+      if (!a) return false;
+      if (f.assignee === 'me') {
+        if (!(me && (a.id === me.userId || sameEmail(a.email, me.email) || a.email === me.userId))) return false;
+      } else if (a.id !== f.assignee && a.email !== f.assignee) return false;
+    }
+    if (f.repository && (task.repository ?? '') !== f.repository) return false;
+    if (f.priority && task.priority !== f.priority) return false;
+    if (f.q && !`${task.title ?? ''}\n${task.description ?? ''}`.toLowerCase().includes(f.q.toLowerCase())) return false;
+    return true;
   }
 
-  remove(id, version) {
-    const had = this.tasks.delete(id);
-    this.deleted.set(id, Number(version ?? Number.MAX_SAFE_INTEGER));
-    return had;
+  /**
+   * Calls `listener(topic)` after every change to one of `topics`. Returns the unsubscribe function.
+   * @param {Topic|Topic[]} topics
+   */
+  subscribe(topics, listener) {
+    const entry = { topics: new Set([].concat(topics)), listener };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
   }
 
-  /** Full reload: replace the set, but keep a newer copy we already hold (an event that raced the fetch). */
-  replaceAll(items) {
+  // ------------------------------------------------------------ session and directory
+
+  startSession(me) {
+    this.#me = Object.freeze({ ...me });
+    this.#emit('session');
+  }
+
+  /** Signed out: forget everything that belonged to the session. */
+  endSession() {
+    this.#me = null;
+    this.#tasks = new Map();
+    this.#tombstones = new Map();
+    this.#truncated = false;
+    this.#openId = null;
+    this.#details = NO_DETAILS;
+    this.#emit('session', 'tasks', 'open', 'details');
+  }
+
+  /** Either list may be left out (its request failed): the previous one is kept. */
+  setDirectory({ users, repositories }) {
+    if (users) this.#users = Object.freeze(users.map((u) => Object.freeze({ ...u })));
+    if (repositories) this.#repositories = Object.freeze([...repositories]);
+    this.#emit('directory');
+  }
+
+  /** Returns whether anything changed (callers reload only then). */
+  setFilters(filters) {
+    const next = Object.freeze({ ...NO_FILTERS, ...filters });
+    if (JSON.stringify(next) === JSON.stringify(this.#filters)) return false;
+    this.#filters = next;
+    this.#emit('filters');
+    return true;
+  }
+
+  // ------------------------------------------------------------ tasks
+
+  setTasksLoading(loading) {
+    if (this.#loading === loading) return;
+    this.#loading = loading;
+    this.#emit('loading');
+  }
+
+  /** A full list arrived: it replaces the board, except where we hold a newer copy (an event that raced the fetch). */
+  replaceTasks(items, { truncated = false } = {}) {
     const next = new Map();
     for (const t of items) {
       if (!t?.id) continue;
-      const cur = this.tasks.get(t.id);
-      next.set(t.id, cur && Number(cur.version ?? 0) > Number(t.version ?? 0) ? cur : t);
+      const cur = this.#tasks.get(t.id);
+      next.set(t.id, cur && versionOf(cur) > versionOf(t) ? cur : Object.freeze(t));
     }
-    this.tasks = next;
+    this.#tasks = next;
+    this.#truncated = truncated;
+    this.#emit('tasks');
   }
 
-  get(id) { return this.tasks.get(id); }
-  all() { return [...this.tasks.values()]; }
+  /**
+   * A copy of a task arrived (REST answer or live event). Returns
+   * 'added' | 'updated' | 'stale' (we hold a newer copy, or it was deleted since) | 'ignored' (no id).
+   */
+  upsertTask(task) {
+    const outcome = this.#merge(task);
+    if (outcome === 'added' || outcome === 'updated') this.#emit('tasks');
+    return outcome;
+  }
+
+  /** The task was deleted (at `version`; unknown means "any version"): late events for it are ignored. */
+  removeTask(id, version) {
+    this.#tasks.delete(id);
+    this.#tombstones.set(id, Number(version ?? NEVER));
+    this.#emit('tasks');
+  }
+
+  /**
+   * The task left this board (e.g. re-assigned away) at `version`: drop it unless we hold a newer copy.
+   * Not a deletion, so no tombstone: it may come back. Returns whether it was dropped.
+   */
+  forgetTask(id, version) {
+    const cur = this.#tasks.get(id);
+    if (!cur || versionOf(cur) > Number(version ?? 0)) return false;
+    this.#tasks.delete(id);
+    this.#emit('tasks');
+    return true;
+  }
+
+  /**
+   * Shows a status change before the server confirms it. Settle it with exactly one of:
+   *   confirm(serverCopy) — the server's copy replaces the guess (subject to the usual version check);
+   *   revert()            — the previous copy comes back.
+   * Either leaves the task alone if something else (a live event, a refetch) replaced the guess meanwhile.
+   */
+  moveTaskOptimistically(id, status) {
+    const before = this.#tasks.get(id);
+    const guess = Object.freeze({ ...before, status });
+    this.#tasks.set(id, guess);
+    this.#emit('tasks');
+    const restore = () => { if (this.#tasks.get(id) === guess) this.#tasks.set(id, before); };
+    return {
+      confirm: (serverCopy) => { restore(); this.#merge(serverCopy); this.#emit('tasks'); },
+      revert: () => { restore(); this.#emit('tasks'); },
+    };
+  }
+
+  #merge(task) {
+    if (!task?.id) return 'ignored';
+    const v = versionOf(task);
+    const tomb = this.#tombstones.get(task.id);
+    if (tomb !== undefined && v <= tomb) return 'stale';
+    const cur = this.#tasks.get(task.id);
+    if (cur && versionOf(cur) > v) return 'stale';
+    this.#tombstones.delete(task.id);
+    // Merge: a live event may carry fewer fields than the list did.
+    this.#tasks.set(task.id, Object.freeze(cur ? { ...cur, ...task } : task));
+    return cur ? 'updated' : 'added';
+  }
+
+  // ------------------------------------------------------------ the open task
+
+  openTask(id) {
+    if (!this.#tasks.has(id) || this.#openId === id) return;
+    this.#openId = id;
+    this.#details = NO_DETAILS;
+    this.#emit('open', 'details');
+  }
+
+  closeTask() {
+    if (this.#openId === null) return;
+    this.#openId = null;
+    this.#details = NO_DETAILS;
+    this.#emit('open', 'details');
+  }
+
+  /** Comments and/or history loaded for task `id`; dropped if that task is no longer open. */
+  setTaskDetails(id, { comments, history, historyFailed = false }) {
+    if (id !== this.#openId) return;
+    this.#details = Object.freeze({
+      comments: comments ? Object.freeze([...comments]) : this.#details.comments,
+      history: history ? Object.freeze([...history]) : this.#details.history,
+      historyFailed,
+    });
+    this.#emit('details');
+  }
+
+  #emit(...topics) {
+    for (const { topics: wanted, listener } of [...this.#listeners]) {
+      if (topics.some((t) => wanted.has(t))) listener(topics.find((t) => wanted.has(t)));
+    }
+  }
 }
 
-/** Does a task match the board's filters (used for live events, the server filters the list). */
-export function matchesFilters(task, f, me) {
-  if (f.assignee) {
-    const a = task.assignee;
-    if (!a) return false;
-    if (f.assignee === 'me') {
-      if (!(me && (a.id === me.userId || (a.email && me.email && a.email.toLowerCase() === me.email.toLowerCase()) || a.email === me.userId))) return false;
-    } else if (a.id !== f.assignee && a.email !== f.assignee) return false;
-  }
-  if (f.repository && (task.repository ?? '') !== f.repository) return false;
-  if (f.priority && task.priority !== f.priority) return false;
-  if (f.q) {
-    const q = f.q.toLowerCase();
-    if (!`${task.title ?? ''}\n${task.description ?? ''}`.toLowerCase().includes(q)) return false;
-  }
-  return true;
+function sameEmail(a, b) {
+  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
 }
 
-/** Newest first, as the server orders (created_at desc, id). */
-export function byCreatedDesc(a, b) {
-  return (b.created_at ?? '').localeCompare(a.created_at ?? '') || String(a.id).localeCompare(String(b.id));
-}
+/** The one store of the page. */
+export const store = new Store();

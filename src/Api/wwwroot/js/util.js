@@ -1,4 +1,8 @@
-// Small DOM and formatting helpers.
+// Owns small DOM and formatting helpers with no knowledge of tasks' state: queries, hyperscript,
+// the status list, times, avatars, actor classification.
+export const $ = (sel, root = document) => root.querySelector(sel);
+export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
 export const STATUSES = [
   { id: 'not_started', label: 'Not started' },
   { id: 'in_progress', label: 'In progress' },
@@ -7,7 +11,6 @@ export const STATUSES = [
   { id: 'cancelled', label: 'Cancelled' },
 ];
 export const statusLabel = (s) => STATUSES.find((x) => x.id === s)?.label ?? s ?? '';
-export const PRIORITIES = ['urgent', 'high', 'medium', 'low'];
 export const cap = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ') : '');
 
 /** h('div.card#id', {attrs}, ...children) — tiny hyperscript. Strings become text nodes (never HTML). */
@@ -38,6 +41,16 @@ function append(node, children) {
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
 }
+
+/** Replaces a select's options, keeping `value` selected (added as an option of its own if unknown). */
+export function fillSelect(sel, options, value = sel.value) {
+  sel.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.label)));
+  if (value && !options.some((o) => o.value === value)) sel.append(h('option', { value }, value));
+  sel.value = value ?? '';
+}
+
+/** How a directory user is named in pickers. */
+export const userLabel = (u) => (u.name ? `${u.name}` : u.email) ?? u.id;
 
 const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 export function relTime(iso) {

@@ -1,65 +1,41 @@
 namespace TaskManager.Application.Common.Events;
 
 /// <summary>
-/// A committed change waiting to be published to Redis. Written in the same transaction as the change, so an
-/// event exists exactly when its change does; the relay publishes it afterwards and marks it.
+/// One task event in the outbox. The change's own transaction writes it, so an event exists exactly when its change
+/// does; the relay reads it back, publishes it and marks the row. This is the event's one shape from PostgreSQL to
+/// Redis to SSE: every field below travels as it is stored.
 /// </summary>
 public sealed class OutboxMessage
 {
-    private OutboxMessage()
-    {
-    }
-
-    public OutboxMessage(Guid eventId, Guid taskId, string eventType, string taskData, Guid? assigneeId, string? repositoryName,
-        Guid? previousAssigneeId, string? previousRepositoryName, DateTimeOffset occurredAt)
-    {
-        Id = eventId;
-        TaskId = taskId;
-        EventType = eventType;
-        TaskData = taskData;
-        AssigneeId = assigneeId;
-        RepositoryName = repositoryName;
-        PreviousAssigneeId = previousAssigneeId;
-        PreviousRepositoryName = previousRepositoryName;
-        OccurredAt = occurredAt;
-    }
-
     /// <summary>Database-assigned; rows of one task are published in this order, which is their commit order.</summary>
-    public long Sequence { get; private set; }
+    public long Sequence { get; init; }
 
     /// <summary>The event_id consumers de-duplicate by.</summary>
-    public Guid Id { get; private set; }
+    public required Guid Id { get; init; }
 
-    public Guid TaskId { get; private set; }
+    public required Guid TaskId { get; init; }
 
-    public string EventType { get; private set; } = "";
+    public required string EventType { get; init; }
 
-    /// <summary>The task JSON of the contract (plus the comment for task_commented).</summary>
-    public string TaskData { get; private set; } = "";
+    /// <summary>
+    /// The task JSON of the contract (plus the comment for task_commented), exactly the text Redis and SSE carry. The
+    /// column is <c>text</c>, not <c>jsonb</c>, so PostgreSQL keeps the keys in the order the REST API writes them.
+    /// </summary>
+    public required string TaskData { get; init; }
 
-    public Guid? AssigneeId { get; private set; }
+    public Guid? AssigneeId { get; init; }
 
-    public string? RepositoryName { get; private set; }
+    public string? RepositoryName { get; init; }
 
     /// <summary>Set when the change took the task away from this user, who still hears of it (as task_updated).</summary>
-    public Guid? PreviousAssigneeId { get; private set; }
+    public Guid? PreviousAssigneeId { get; init; }
 
     /// <summary>Set when the change moved the task out of this repository.</summary>
-    public string? PreviousRepositoryName { get; private set; }
+    public string? PreviousRepositoryName { get; init; }
 
-    public DateTimeOffset OccurredAt { get; private set; }
+    /// <summary>When the change happened (its transaction), which is the event's timestamp; not when it was relayed.</summary>
+    public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <summary>Null until the relay has published the row; only the relay's SQL sets it.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public string? LastError { get; private set; }
-
-    public void MarkPublished(DateTimeOffset now) => PublishedAt = now;
-
-    public void RecordFailure(string error)
-    {
-        Attempts++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
-    }
 }

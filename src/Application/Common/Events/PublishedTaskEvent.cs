@@ -11,7 +11,7 @@ public sealed record PublishedTaskEvent(
     string TaskData,
     string Timestamp,
     string EventId,
-    string? AssigneeId,
+    Guid? AssigneeId,
     string? Repository,
-    string? PreviousAssigneeId,
+    Guid? PreviousAssigneeId,
     string? PreviousRepository);

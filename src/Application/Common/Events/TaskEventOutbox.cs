@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoMapper;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Tasks;
@@ -29,31 +30,34 @@ public sealed class TaskEventOutbox(IMapper mapper)
         var occurredAt = events[^1].OccurredAt;
         var previousAssignee = reassigned?.PreviousAssigneeId is { } previous && previous != task.AssigneeId ? previous : (Guid?)null;
 
-        return new OutboxMessage(
-            eventId: Guid.CreateVersion7(occurredAt),
-            taskId: task.Id,
-            eventType: TypeOf(events, task),
-            taskData: Serialize(task, comment),
-            assigneeId: task.AssigneeId,
-            repositoryName: task.Repository?.Name,
-            previousAssigneeId: previousAssignee,
-            previousRepositoryName: moved?.PreviousRepositoryName,
-            occurredAt: occurredAt);
+        return new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(occurredAt),
+            TaskId = task.Id,
+            EventType = TypeOf(events, task),
+            TaskData = Serialize(task, comment),
+            AssigneeId = task.AssigneeId,
+            RepositoryName = task.Repository?.Name,
+            PreviousAssigneeId = previousAssignee,
+            PreviousRepositoryName = moved?.PreviousRepositoryName,
+            OccurredAt = occurredAt,
+        };
     }
 
     private static string TypeOf(IReadOnlyList<TaskDomainEvent> events, TaskItem task)
     {
         if (events.Any(e => e is TaskDeleted))
-            return TaskEventTypes.Deleted;
+            return TaskEvents.Deleted;
         if (events.Any(e => e is TaskCommented))
-            return TaskEventTypes.Commented;
+            return TaskEvents.Commented;
         if (task.AssigneeId is not null && events.Any(e => e is TaskCreated or TaskReassigned))
-            return TaskEventTypes.Assigned;
+            return TaskEvents.Assigned;
         if (events.Any(e => e is TaskStatusChanged { To: TaskItemStatus.Completed }))
-            return TaskEventTypes.Completed;
-        return TaskEventTypes.Updated;
+            return TaskEvents.Completed;
+        return TaskEvents.Updated;
     }
 
+    /// <summary>The task as the REST API writes it (same keys, same order), then the comment: the text every consumer receives.</summary>
     private string Serialize(TaskItem task, TaskComment? comment)
     {
         var data = JsonSerializer.SerializeToNode(TaskDtoProjection.Map(task), WireJson.Options)!.AsObject();

@@ -78,7 +78,7 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("TaskData")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("task_data");
 
                     b.Property<Guid>("TaskId")

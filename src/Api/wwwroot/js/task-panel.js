@@ -1,0 +1,176 @@
+// Owns the task panel beside the board: the open task's fields, its status select, comments (and
+// adding one) and history. It renders from the store: the open task, its changes, its details.
+import * as api from './api.js';
+import { store } from './store.js';
+import { moveTask, deleteTask, loadTaskDetails } from './tasks.js';
+import { openTaskDialog } from './task-dialog.js';
+import { focusBoard, focusCard } from './board.js';
+import { announce } from './feedback.js';
+import { priorityBadge, avatar, actorChip } from './components.js';
+import { $, h, STATUSES, statusLabel, cap, relTime, absTime } from './util.js';
+
+let shownTask = null; // the task object the panel last rendered (store objects are replaced on change)
+
+export function initTaskPanel() {
+  store.subscribe('open', () => (store.openId ? buildPanel(store.openId) : hidePanel()));
+  store.subscribe('tasks', () => { if (store.openId && store.task(store.openId) !== shownTask) renderTask(); });
+  store.subscribe('details', renderDetails);
+}
+
+/** Opens task `id` in the panel and moves focus there. */
+export function openPanel(id) {
+  if (!store.task(id)) return;
+  store.openTask(id);
+  loadTaskDetails(id);
+  $('#panel').focus();
+}
+
+/** Closes the panel; `restoreFocus` puts focus back on the task's card (closing by keyboard). */
+export function closePanel({ restoreFocus = false } = {}) {
+  const id = store.openId;
+  store.closeTask();
+  if (restoreFocus && id) focusCard(id);
+}
+
+function hidePanel() {
+  shownTask = null;
+  const panel = $('#panel');
+  panel.hidden = true;
+  panel.replaceChildren();
+  document.body.classList.remove('panel-open');
+}
+
+function buildPanel(id) {
+  const panel = $('#panel');
+  panel.hidden = false;
+  document.body.classList.add('panel-open');
+  panel.replaceChildren(
+    h('div.panel-head',
+      h('span.panel-kicker', 'Task'),
+      h('div.panel-actions',
+        h('button.btn.btn--ghost', { type: 'button', id: 'panel-edit', onclick: () => openTaskDialog(store.task(id)) }, 'Edit'),
+        h('button.btn.btn--ghost.btn--danger', { type: 'button', id: 'panel-delete', onclick: () => confirmDelete(id) }, 'Delete'),
+        h('button.btn.btn--ghost.btn--icon', { type: 'button', 'aria-label': 'Close task panel', title: 'Close (Esc)', onclick: () => closePanel({ restoreFocus: true }) }, '×'))),
+    h('h2#panel-title.panel-title'),
+    h('div.panel-status',
+      h('label', { for: 'panel-status-select' }, 'Status'),
+      h('select#panel-status-select', { onchange: (e) => moveTask(id, e.target.value) },
+        STATUSES.map((s) => h('option', { value: s.id }, s.label)))),
+    h('dl#panel-meta.panel-meta'),
+    h('section.panel-section', { 'aria-labelledby': 'panel-desc-h' },
+      h('h3#panel-desc-h', 'Description'),
+      h('div#panel-desc.panel-desc')),
+    h('section.panel-section', { 'aria-labelledby': 'panel-comments-h' },
+      h('h3#panel-comments-h', 'Comments ', h('span#panel-comment-count.count')),
+      h('ol#panel-comments.comments', { 'aria-live': 'polite' }),
+      h('form#comment-form.comment-form', { novalidate: true, onsubmit: (e) => submitComment(e, id) },
+        h('label', { for: 'comment-input' }, 'Add a comment'),
+        h('textarea#comment-input', { rows: 3, 'aria-describedby': 'comment-error', placeholder: 'Write a comment…' }),
+        h('p#comment-error.field-error'),
+        h('div.comment-actions', h('button.btn', { type: 'submit' }, 'Comment')))),
+    h('section.panel-section', { 'aria-labelledby': 'panel-history-h' },
+      h('h3#panel-history-h', 'History'),
+      h('ol#panel-history.history')));
+  renderTask();
+}
+
+/** The open task's own fields. A task that vanished leaves its last view in place. */
+function renderTask() {
+  const t = store.task(store.openId);
+  if (!t) return;
+  shownTask = t;
+  $('#panel-title').textContent = t.title;
+  $('#panel-status-select').value = t.status;
+  $('#panel-status-select').dataset.status = t.status;
+  const a = t.assignee;
+  const rows = [
+    ['Priority', priorityBadge(t.priority)],
+    ['Complexity', cap(t.complexity)],
+    ['Assignee', a ? h('span.inline', avatar(a.name || a.email, a.email), ' ', a.name ? `${a.name} · ${a.email}` : a.email) : 'Unassigned'],
+    ['Repository', t.repository ?? '—'],
+    ['Created by', actorChip(t.created_by) ?? '—'],
+    ['Updated by', actorChip(t.updated_by) ?? '—'],
+    ['Created', h('time', { dateTime: t.created_at ?? '', title: absTime(t.created_at) }, absTime(t.created_at))],
+    ['Updated', h('time', { dateTime: t.updated_at ?? '', title: absTime(t.updated_at) }, relTime(t.updated_at))],
+    ['Version', String(t.version ?? '—')],
+  ];
+  $('#panel-meta').replaceChildren(...rows.flatMap(([k, v]) => [h('dt', k), h('dd', v)]));
+  const desc = $('#panel-desc');
+  desc.textContent = t.description || 'No description.';
+  desc.classList.toggle('muted', !t.description);
+}
+
+function renderDetails() {
+  const { comments, history, historyFailed } = store.details;
+  if (!$('#panel-comments')) return;
+  if (comments) renderComments(comments);
+  if (history) renderHistory(history);
+  if (historyFailed) $('#panel-history').replaceChildren(h('li.muted', 'History is not available.'));
+}
+
+function renderComments(comments) {
+  $('#panel-comment-count').textContent = comments.length ? `(${comments.length})` : '';
+  const sorted = [...comments].sort((a, b) => (a.created_at ?? '').localeCompare(b.created_at ?? ''));
+  $('#panel-comments').replaceChildren(...(sorted.length ? sorted.map((c) => h('li.comment',
+    h('div.comment-head', actorChip(c.author ?? c.created_by), h('time', { dateTime: c.created_at ?? '', title: absTime(c.created_at) }, relTime(c.created_at))),
+    h('p.comment-body', c.comment ?? c.body ?? c.text ?? ''))) : [h('li.muted.empty', 'No comments yet.')]));
+}
+
+/** How a history row names the field it changed ("changed assignee from … to …"). */
+const FIELD_LABELS = { status: 'status', title: 'title', description: 'description', priority: 'priority', complexity: 'complexity', assignee_id: 'assignee', assignee: 'assignee', repository_id: 'repository', repository: 'repository', created: 'task', deleted: 'task', comment: 'comment' };
+
+function renderHistory(entries) {
+  const sorted = [...entries].sort((a, b) => (b.changed_at ?? '').localeCompare(a.changed_at ?? ''));
+  $('#panel-history').replaceChildren(...(sorted.length ? sorted.map((e) => h('li.history-item',
+    h('div.history-line', actorChip(historyActor(e)), ' ', historyChange(e)),
+    e.comment ? h('p.history-comment', e.comment) : null,
+    h('time', { dateTime: e.changed_at ?? '', title: absTime(e.changed_at) }, relTime(e.changed_at)))) : [h('li.muted.empty', 'No history yet.')]));
+}
+
+function historyChange(e) {
+  const field = e.field_changed ?? e.field ?? '';
+  if (field === 'created') return 'created the task';
+  if (field === 'deleted') return 'deleted the task';
+  if (field === 'comment') return 'commented';
+  const label = FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
+  const fmt = (v) => (v == null || v === '' ? '—' : field === 'status' ? statusLabel(v) : ['priority', 'complexity'].includes(field) ? cap(v) : String(v).length > 80 ? `${String(v).slice(0, 80)}…` : String(v));
+  return h('span', 'changed ', h('strong', label), ' from ', h('span.val', fmt(e.old_value)), ' to ', h('span.val', fmt(e.new_value)));
+}
+
+/** History rows say who really acted: `actor_user_id`, and `via_api_key` when an agent used an MCP key. */
+function historyActor(e) {
+  if (e.actor_user_id === undefined && e.via_api_key === undefined) return e.changed_by ?? e.actor;
+  const email = store.users.find((u) => u.id === e.actor_user_id)?.email ?? null;
+  if (e.via_api_key) return { type: 'agent', label: e.changed_by || e.via_api_key, key_name: e.via_api_key, email };
+  return { type: 'human', label: e.changed_by || email || e.actor_user_id, email };
+}
+
+async function submitComment(e, id) {
+  e.preventDefault();
+  const input = $('#comment-input');
+  const err = $('#comment-error');
+  const text = input.value.trim();
+  const fail = (msg) => { err.textContent = msg; input.setAttribute('aria-invalid', 'true'); input.focus(); };
+  err.textContent = '';
+  input.removeAttribute('aria-invalid');
+  if (!text) return fail('Write a comment first.');
+  const btn = e.target.querySelector('button[type=submit]');
+  btn.disabled = true;
+  try {
+    await api.addComment(id, text);
+    input.value = '';
+    announce('Comment added.');
+    loadTaskDetails(id);
+  } catch (ex) {
+    const fe = ex instanceof api.ApiError ? ex.fieldErrors : {};
+    fail((fe.comment ?? []).join(' ') || ex.message);
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+async function confirmDelete(id) {
+  const t = store.task(id);
+  if (!t || !confirm(`Delete “${t.title}”? Its history is kept.`)) return;
+  if (await deleteTask(id)) focusBoard();
+}

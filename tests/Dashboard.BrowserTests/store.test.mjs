@@ -1,0 +1,100 @@
+// Unit tests of the dashboard's store (src/Api/wwwroot/js/store.js): the rules that keep the board
+// right whatever order REST answers and live events arrive in. Pure JS: no browser, no server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Store } from '../../src/Api/wwwroot/js/store.js';
+
+const task = (id, version, extra = {}) => ({ id, version, title: `Task ${id}`, status: 'not_started', ...extra });
+
+test('store: an older copy never overwrites a newer one', () => {
+  const s = new Store();
+  assert.equal(s.upsertTask(task('a', 2)), 'added');
+  assert.equal(s.upsertTask(task('a', 1, { title: 'old' })), 'stale');
+  assert.equal(s.upsertTask(task('a', 3, { title: 'new' })), 'updated');
+  assert.equal(s.task('a').title, 'new');
+  assert.equal(s.upsertTask({ title: 'no id' }), 'ignored');
+});
+
+test('store: a deleted task is not resurrected by a late event, but a later version comes back', () => {
+  const s = new Store();
+  s.upsertTask(task('a', 1));
+  s.removeTask('a', 2);
+  assert.equal(s.upsertTask(task('a', 2)), 'stale');
+  assert.equal(s.task('a'), undefined);
+  assert.equal(s.upsertTask(task('a', 3)), 'added');
+  s.removeTask('a'); // version unknown: nothing may bring it back
+  assert.equal(s.upsertTask(task('a', 99)), 'stale');
+});
+
+test('store: a full reload keeps a newer copy that raced it', () => {
+  const s = new Store();
+  s.upsertTask(task('a', 5, { title: 'from event' }));
+  s.replaceTasks([task('a', 4, { title: 'from list' }), task('b', 1)], { truncated: true });
+  assert.equal(s.task('a').title, 'from event');
+  assert.ok(s.task('b'));
+  assert.equal(s.truncated, true);
+});
+
+test('store: a task that left the board is dropped unless we hold a newer copy', () => {
+  const s = new Store();
+  s.upsertTask(task('a', 5));
+  assert.equal(s.forgetTask('a', 4), false);
+  assert.equal(s.forgetTask('a', 5), true);
+  assert.equal(s.upsertTask(task('a', 5)), 'added', 'no tombstone: it may come back');
+});
+
+test('store: an optimistic move is confirmed by the server copy or reverted, unless replaced meanwhile', () => {
+  const s = new Store();
+  s.upsertTask(task('a', 1));
+  const move = s.moveTaskOptimistically('a', 'completed');
+  assert.equal(s.task('a').status, 'completed');
+  move.revert();
+  assert.equal(s.task('a').status, 'not_started');
+
+  const ok = s.moveTaskOptimistically('a', 'blocked');
+  ok.confirm(task('a', 2, { status: 'blocked' }));
+  assert.deepEqual([s.task('a').status, s.task('a').version], ['blocked', 2]);
+
+  const raced = s.moveTaskOptimistically('a', 'completed');
+  s.upsertTask(task('a', 3, { status: 'cancelled' })); // a live event wins the race
+  raced.revert();
+  assert.equal(s.task('a').status, 'cancelled');
+});
+
+test('store: filters, including "me" by id or e-mail in any case', () => {
+  const s = new Store();
+  s.startSession({ userId: 'u1', email: 'Ann@Example.com' });
+  s.upsertTask(task('mine', 1, { assignee: { id: 'u9', email: 'ann@example.com' }, priority: 'high', created_at: '2024-01-01' }));
+  s.upsertTask(task('theirs', 1, { assignee: { id: 'u2', email: 'bob@example.com' }, priority: 'high', created_at: '2024-01-02' }));
+  assert.deepEqual(s.visibleTasks().map((t) => t.id), ['theirs', 'mine'], 'newest first');
+  assert.equal(s.setFilters({ assignee: 'me' }), true);
+  assert.equal(s.setFilters({ assignee: 'me' }), false, 'unchanged filters report no change');
+  assert.deepEqual(s.visibleTasks().map((t) => t.id), ['mine']);
+  s.setFilters({ q: 'TASK THEIRS' });
+  assert.deepEqual(s.visibleTasks().map((t) => t.id), ['theirs']);
+});
+
+test('store: what it hands out is frozen, so only its actions change state', () => {
+  const s = new Store();
+  s.upsertTask(task('a', 1));
+  assert.throws(() => { s.task('a').status = 'completed'; }, TypeError);
+  assert.throws(() => { s.filters.q = 'x'; }, TypeError);
+  s.setDirectory({ users: [{ id: 'u1' }], repositories: ['r'] });
+  assert.throws(() => { s.repositories.push('x'); }, TypeError);
+});
+
+test('store: subscribers hear their topics once per change; details only for the open task', () => {
+  const s = new Store();
+  const heard = [];
+  s.subscribe(['tasks', 'open'], (topic) => heard.push(topic));
+  s.upsertTask(task('a', 1));
+  s.upsertTask(task('a', 0)); // stale: no change, no notification
+  s.openTask('a');
+  s.setTaskDetails('b', { comments: [{ comment: 'elsewhere' }] });
+  assert.equal(s.details.comments, null);
+  s.setTaskDetails('a', { comments: [{ comment: 'hi' }] });
+  assert.equal(s.details.comments.length, 1);
+  s.endSession();
+  assert.deepEqual(heard, ['tasks', 'open', 'tasks']);
+  assert.equal(s.openId, null);
+});
