@@ -1,19 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ModelContextProtocol.Client;
 using TaskManager.Api.Common;
 using TaskManager.Api.Mcp;
-using TaskManager.TestSupport;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
 
 /// <summary>The program itself as a child process: <c>mcp-stdio</c> driven by the C# client, and the <c>api-key</c> verb.</summary>
 public sealed class McpStdioTests : McpTestBase
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
-
-    private static string ApiDll => typeof(Program).Assembly.Location;
-
     [Test]
     public async Task Stdio_ListsToolsAndCreatesATask_AsTheKeysOwner_UnderTheConfiguredServerName()
     {
@@ -117,23 +111,6 @@ public sealed class McpStdioTests : McpTestBase
         Assert.That(listed.GetProperty("name").GetString(), Is.EqualTo("from-cli"));
     }
 
-    private async Task<McpClient> StartStdioAsync(string key, List<string> stderr)
-    {
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = "taskmanager-stdio",
-            Command = "dotnet",
-            Arguments = [ApiDll, McpStdio.Verb, "--api-key", key],
-            WorkingDirectory = Path.GetDirectoryName(ApiDll),
-            EnvironmentVariables = await ChildEnvironmentAsync(),
-            StandardErrorLines = line => { lock (stderr) stderr.Add(line); },
-        });
-        using var timeout = new CancellationTokenSource(ProcessTimeout);
-        var client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
-        TrackForDisposal(client);
-        return client;
-    }
-
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -158,15 +135,4 @@ public sealed class McpStdioTests : McpTestBase
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>The child uses the fixture's database and the same salt, so keys made over REST work in it.</summary>
-    private static async Task<Dictionary<string, string?>> ChildEnvironmentAsync() => new()
-    {
-        ["DATABASE_URL"] = (await DatabaseAsync()).ConnectionString,
-        ["REDIS_URL"] = TestEnvironment.RedisUrl,
-        ["JWT_SECRET"] = TestEnvironment.JwtSecret,
-        ["API_KEY_SALT"] = TestEnvironment.ApiKeySalt,
-        ["DOTNET_ENVIRONMENT"] = "Testing",
-        ["MCP_SERVER_NAME"] = "task-manager-stdio-test",
-        ["MCP_SERVER_VERSION"] = "9.9.9",
-    };
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using TaskManager.Api.IntegrationTests.Support;
+using TaskManager.Api.Mcp;
+using TaskManager.TestSupport;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
 
@@ -44,6 +46,40 @@ public abstract class McpTestBase : IntegrationTestBase
         _clients.Add(client);
         return client;
     }
+
+    protected static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
+
+    protected static string ApiDll => typeof(Program).Assembly.Location;
+
+    /// <summary>The program itself as a child process serving MCP over stdio, as the key's owner.</summary>
+    protected async Task<McpClient> StartStdioAsync(string key, List<string> stderr)
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "taskmanager-stdio",
+            Command = "dotnet",
+            Arguments = [ApiDll, McpStdio.Verb, "--api-key", key],
+            WorkingDirectory = Path.GetDirectoryName(ApiDll),
+            EnvironmentVariables = await ChildEnvironmentAsync(),
+            StandardErrorLines = line => { lock (stderr) stderr.Add(line); },
+        });
+        using var timeout = new CancellationTokenSource(ProcessTimeout);
+        var client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+        TrackForDisposal(client);
+        return client;
+    }
+
+    /// <summary>The child uses the fixture's database and the same salt, so keys made over REST work in it.</summary>
+    protected static async Task<Dictionary<string, string?>> ChildEnvironmentAsync() => new()
+    {
+        ["DATABASE_URL"] = (await DatabaseAsync()).ConnectionString,
+        ["REDIS_URL"] = TestEnvironment.RedisUrl,
+        ["JWT_SECRET"] = TestEnvironment.JwtSecret,
+        ["API_KEY_SALT"] = TestEnvironment.ApiKeySalt,
+        ["DOTNET_ENVIRONMENT"] = "Testing",
+        ["MCP_SERVER_NAME"] = "task-manager-stdio-test",
+        ["MCP_SERVER_VERSION"] = "9.9.9",
+    };
 
     /// <summary>Disposes the client after the test.</summary>
     protected void TrackForDisposal(IAsyncDisposable client) => _clients.Add(client);

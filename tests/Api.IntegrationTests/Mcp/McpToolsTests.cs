@@ -207,7 +207,7 @@ public sealed class McpToolsTests : McpTestBase
         });
     }
 
-    [TestCase("priority", "critical", "low, medium, high, urgent")]
+    [TestCase("priority", "extreme", "low, medium, high, urgent")]
     [TestCase("complexity", "huge", "low, medium, high")]
     public async Task CreateTask_WithAnUnknownEnumValue_ListsTheAllowedOnes(string field, string value, string allowed)
     {
@@ -343,7 +343,7 @@ public sealed class McpToolsTests : McpTestBase
     }
 
     [Test]
-    public async Task GetTasks_ListsTheTasksOfUserId_ByEmailUuidOrMe_AndAssigneeOrRepositoryNarrowOtherwise()
+    public async Task GetTasks_ListsTheTasksOfUserId_ByEmailUuidOrMe_AndEveryFilterGivenApplies()
     {
         var mine = await CreateTaskAsync("Mine", assignee: Member.Email, repository: "auth-service");
         var adminsInAuth = await CreateTaskAsync("Admin's", assignee: Admin.Email, repository: "auth-service");
@@ -358,7 +358,9 @@ public sealed class McpToolsTests : McpTestBase
             Assert.That(await Ids(new() { ["user_id"] = Member.Id.ToString() }), Is.EqualTo(new[] { mine }));
             Assert.That(await Ids(new() { ["user_id"] = "Admin@Example.com" }), Is.EqualTo(new[] { adminsInBilling, adminsInAuth }));
             Assert.That(await Ids(new() { ["user_id"] = "me", ["assignee"] = Admin.Email }), Is.EqualTo(new[] { adminsInBilling, adminsInAuth }));
-            Assert.That(await Ids(new() { ["user_id"] = "me", ["repository"] = "auth-service" }), Is.EqualTo(new[] { adminsInAuth, mine }));
+            Assert.That(await Ids(new() { ["user_id"] = "me", ["repository"] = "auth-service" }), Is.EqualTo(new[] { mine }), "user_id and repository: both apply");
+            Assert.That(await Ids(new() { ["repository"] = "auth-service" }), Is.EqualTo(new[] { adminsInAuth, mine }), "repository alone: everyone's");
+            Assert.That(await Ids([]), Is.EqualTo(new[] { mine }), "no filter: the key owner's tasks");
             Assert.That(await Ids(new() { ["user_id"] = "me", ["repository"] = "auth-service", ["assignee"] = Admin.Email }), Is.EqualTo(new[] { adminsInAuth }));
         });
     }

@@ -174,9 +174,11 @@ public sealed class McpHostileInputTests : IntegrationTestBase
                 copy[field] = value;
             return Args([.. copy.SelectMany(p => new[] { p.Key, p.Value })]);
         }
+        yield return ("create_task: misspelt argument", "create_task", Create("asignee_id", "me"));
+        foreach (var field in new[] { "title", "description", "repository" })
+            yield return ($"create_task: {field} missing", "create_task", Create(field, null, remove: true));
         foreach (var field in new[] { "title", "description", "assignee_id", "repository" })
         {
-            yield return ($"create_task: {field} missing", "create_task", Create(field, null, remove: true));
             yield return ($"create_task: {field} is a number", "create_task", Create(field, 5));
             yield return ($"create_task: {field} is an object", "create_task", Create(field, new JsonObject { ["a"] = 1 }));
         }

@@ -31,15 +31,15 @@ public static class GetRepositories
         string? q = null) =>
         TypedResults.Ok(await sender.Send(new GetRepositoriesQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
 
-    [McpServerTool(Name = "list_repositories", Title = "Find repositories", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+    [McpServerTool(Name = "list_repositories", ReadOnly = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolRepositoryPage))]
-    [Description("Find repository names to file or filter tasks by.")]
+    [Description("Find repository names.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         CancellationToken cancellationToken,
-        [Description("Text in the name.")] string? q = null,
-        [Description("Page size (default 50).")] int? limit = null,
-        [Description("next_cursor of the previous page.")] string? cursor = null)
+        [Description("Search text.")] string? q = null,
+        [Description("Page size.")] int? limit = null,
+        [Description("From the last page.")] string? cursor = null)
     {
         var page = await sender.Send(new GetRepositoriesQuery(limit ?? Paging.AgentDefaultLimit, cursor, q), cancellationToken);
         var repositories = page.Items.Select(r => new ToolRepository(r.Name, r.Url)).ToList();

@@ -28,15 +28,14 @@ public static class AddComment
         return TypedResults.Created($"/api/tasks/{id}/comments/{comment.Id}", comment);
     }
 
-    [McpServerTool(Name = "add_task_comment", Title = "Comment on a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolCommentResult))]
-    [Description("Comment on a task: progress, questions, notes for whoever works on it next.")]
+    [McpServerTool(Name = "add_task_comment", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Comment on a task: progress, questions, notes.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Task id.")] string task_id,
         [Description("The comment.")] string comment,
         CancellationToken cancellationToken,
-        [Description("Label shown as author (default: your key's name).")] string? author = null)
+        [Description("Label shown as author.")] string? author = null)
     {
         var id = ToolArguments.TaskId(task_id);
         var added = await sender.Send(new AddCommentCommand(id, comment, author), cancellationToken);

@@ -28,17 +28,16 @@ public static class ChangeTaskStatus
         return TypedResults.Ok(task);
     }
 
-    [McpServerTool(Name = "update_task_status", Title = "Update task status", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolTask))]
-    [Description("Move a task to another status as you start, block, finish or cancel it.")]
+    [McpServerTool(Name = "update_task_status", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Start, block, finish or cancel a task.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Task id.")] string task_id,
-        [Description("not_started, in_progress, blocked, completed, cancelled (or todo, doing, done).")] string new_status,
+        [Description("not_started, in_progress, blocked, completed, cancelled.")] string new_status,
         CancellationToken cancellationToken,
-        [Description("Why; kept in the history.")] string? comment = null,
-        [Description("Label shown as author (default: your key's name).")] string? updated_by = null,
-        [Description("Refuse if the task is no longer at this version.")] int? expected_version = null)
+        [Description("Why (kept in history).")] string? comment = null,
+        [Description("Label shown as author.")] string? updated_by = null,
+        [Description("Refuse if the task changed.")] int? expected_version = null)
     {
         var task = await sender.Send(new ChangeTaskStatusCommand(ToolArguments.TaskId(task_id), new_status, comment, expected_version, updated_by),
             cancellationToken);

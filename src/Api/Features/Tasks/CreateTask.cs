@@ -41,20 +41,19 @@ public static class CreateTask
         return TypedResults.Created($"/api/tasks/{result.Task.Id}", result.Task);
     }
 
-    [McpServerTool(Name = "create_task", Title = "Create a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolTask))]
-    [Description("Create a task; without assignee_id it goes to the repository's pool. Pass idempotency_key to retry safely.")]
+    [McpServerTool(Name = "create_task", Destructive = false, Idempotent = false, OpenWorld = false)]
+    [Description("Create a task; no assignee_id puts it in the pool.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Short title."), MaxLength(FieldLimits.TaskTitle)] string title,
-        [Description("What to do and how to tell it is done.")] string description,
-        [Description("Repository name (list_repositories).")] string repository,
+        [Description("What and when done.")] string description,
+        [Description("Repository name.")] string repository,
         CancellationToken cancellationToken,
-        [Description("Assignee: email, UUID or 'me'.")] string? assignee_id = null,
-        [Description("low, medium (default), high, urgent.")] string? priority = null,
-        [Description("low, medium (default), high.")] string? complexity = null,
-        [Description("Label shown as creator (default: your key's name).")] string? created_by = null,
-        [Description("Unique string; a retry with it creates nothing new.")] string? idempotency_key = null)
+        [Description("Email, id or 'me'.")] string? assignee_id = null,
+        [Description("low, medium, high, urgent.")] string? priority = null,
+        [Description("low, medium, high.")] string? complexity = null,
+        [Description("Label shown as creator.")] string? created_by = null,
+        [Description("Retries with it create once.")] string? idempotency_key = null)
     {
         var result = await sender.Send(new CreateTaskCommand(title, description, assignee_id, repository, priority, complexity,
             CreatedBy: created_by, IdempotencyKey: idempotency_key), cancellationToken);

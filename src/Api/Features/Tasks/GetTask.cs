@@ -25,9 +25,8 @@ public static class GetTask
         return TypedResults.Ok(task);
     }
 
-    [McpServerTool(Name = "get_task", Title = "Get one task", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolTaskDetails))]
-    [Description("Read one task in full: description, comments, latest changes.")]
+    [McpServerTool(Name = "get_task", ReadOnly = true, OpenWorld = false)]
+    [Description("Read a task in full, with comments and changes.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Task id.")] string task_id,

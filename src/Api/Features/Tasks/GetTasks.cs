@@ -48,23 +48,23 @@ public static class GetTasks
         return TypedResults.Ok(await sender.Send(query, ct));
     }
 
-    [McpServerTool(Name = "get_tasks", Title = "List tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+    [McpServerTool(Name = "get_tasks", ReadOnly = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolTaskPage))]
-    [Description("Find tasks: yours by default; every filter given applies. One line per task, newest first; get_task reads one in full.")]
+    [Description("Find tasks (yours by default); all filters given apply. get_task reads one in full.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         CancellationToken cancellationToken,
-        [Description("Assignee: email, UUID or 'me' (default: you, unless repository is given).")] string? user_id = null,
+        [Description("Assignee email, id or 'me'.")] string? user_id = null,
         [Description("Repository name.")] string? repository = null,
-        [Description("Status, or several comma-separated.")] string? status = null,
+        [Description("Status(es), comma-separated.")] string? status = null,
         [Description("Same as user_id.")] string? assignee = null,
-        [Description("Priority, or several comma-separated.")] string? priority = null,
-        [Description("Text to find in title or description.")] string? q = null,
-        [Description("Only tasks changed since this ISO-8601 time.")] string? updated_since = null,
-        [Description("created_at (newest first) or updated_at (oldest change first, to sync).")] string? sort = null,
-        [Description("Page size (default 50, max 500).")] int? limit = null,
-        [Description("next_cursor of the previous page.")] string? cursor = null,
-        [Description("'full' for every field.")] string? detail = null)
+        [Description("Priority(ies), comma-separated.")] string? priority = null,
+        [Description("Text search.")] string? q = null,
+        [Description("Changed since (ISO-8601).")] string? updated_since = null,
+        [Description("created_at or updated_at.")] string? sort = null,
+        [Description("Page size (default 50).")] int? limit = null,
+        [Description("From the last page.")] string? cursor = null,
+        [Description("'full' for all fields.")] string? detail = null)
     {
         var full = ToolArguments.Detail(detail);
         var page = await sender.Send(new GetTasksQuery(

@@ -21,7 +21,7 @@ public sealed record ToolTaskRow(
     string Updated)
 {
     /// <summary>Summary rows show this much of the description; get_task has it all.</summary>
-    public const int ExcerptLength = 100;
+    public const int ExcerptLength = 60;
 
     /// <summary>Descriptions longer than this are shortened in full rows too.</summary>
     public const int FullDescriptionLength = 280;

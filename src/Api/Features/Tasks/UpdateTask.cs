@@ -72,21 +72,20 @@ public static class UpdateTask
         return TypedResults.Ok(task);
     }
 
-    [McpServerTool(Name = "update_task", Title = "Edit a task", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolTask))]
-    [Description("Edit a task: title, description, priority, complexity, assignee or repository. Omitted fields stay.")]
+    [McpServerTool(Name = "update_task", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("Edit a task's fields; omitted ones stay.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Task id.")] string task_id,
         CancellationToken cancellationToken,
-        [Description("New title."), MaxLength(FieldLimits.TaskTitle)] string? title = null,
-        [Description("New description.")] string? description = null,
+        [Description("Title."), MaxLength(FieldLimits.TaskTitle)] string? title = null,
+        [Description("Description.")] string? description = null,
         [Description("low, medium, high, urgent.")] string? priority = null,
         [Description("low, medium, high.")] string? complexity = null,
-        [Description("New assignee: email, UUID, 'me', or 'none' to unassign.")] string? assignee = null,
-        [Description("New repository name, or 'none' to detach.")] string? repository = null,
-        [Description("Refuse if the task is no longer at this version.")] int? expected_version = null,
-        [Description("Label shown as author (default: your key's name).")] string? updated_by = null)
+        [Description("Email, id, 'me' or 'none'.")] string? assignee = null,
+        [Description("Name or 'none'.")] string? repository = null,
+        [Description("Refuse if the task changed.")] int? expected_version = null,
+        [Description("Label shown as author.")] string? updated_by = null)
     {
         var task = await sender.Send(new UpdateTaskCommand(ToolArguments.TaskId(task_id), title, description, priority, complexity,
             ToolArguments.Clearable(assignee), ToolArguments.Clearable(repository), expected_version, updated_by), cancellationToken);

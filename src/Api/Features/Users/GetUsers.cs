@@ -29,15 +29,15 @@ public static class GetUsers
         string? q = null) =>
         TypedResults.Ok(await sender.Send(new GetUsersQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
 
-    [McpServerTool(Name = "list_users", Title = "Find people", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+    [McpServerTool(Name = "list_users", ReadOnly = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolUserPage))]
-    [Description("Find people to assign work to, by email or name.")]
+    [Description("Find people by email or name.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         CancellationToken cancellationToken,
-        [Description("Text in the email or name.")] string? q = null,
-        [Description("Page size (default 50).")] int? limit = null,
-        [Description("next_cursor of the previous page.")] string? cursor = null)
+        [Description("Search text.")] string? q = null,
+        [Description("Page size.")] int? limit = null,
+        [Description("From the last page.")] string? cursor = null)
     {
         var page = await sender.Send(new GetUsersQuery(limit ?? Paging.AgentDefaultLimit, cursor, q), cancellationToken);
         var users = page.Items.Select(u => new ToolUser(u.Id, u.Email, u.Name)).ToList();
