@@ -122,7 +122,7 @@ public sealed class McpHostileInputTests : IntegrationTestBase
     {
         var huge = new string('h', 100_000);
         // get_tasks
-        yield return ("get_tasks: user_id missing", "get_tasks", "{}");
+        yield return ("get_tasks: misspelt argument", "get_tasks", Args("usr_id", "me"));
         yield return ("get_tasks: user_id is a number", "get_tasks", Args("user_id", 42));
         yield return ("get_tasks: user_id is an object", "get_tasks", Args("user_id", new JsonObject { ["$ne"] = null }));
         yield return ("get_tasks: user_id SQL", "get_tasks", Args("user_id", "' OR '1'='1"));
@@ -156,7 +156,7 @@ public sealed class McpHostileInputTests : IntegrationTestBase
         yield return ("update_task_status: new_status markup", "update_task_status", Args("task_id", "{task}", "new_status", "<b>done</b>", "updated_by", "agent"));
         yield return ("update_task_status: new_status missing", "update_task_status", Args("task_id", "{task}", "updated_by", "agent"));
         yield return ("update_task_status: new_status number", "update_task_status", Args("task_id", "{task}", "new_status", 3, "updated_by", "agent"));
-        yield return ("update_task_status: updated_by missing", "update_task_status", Args("task_id", "{task}", "new_status", "blocked"));
+        yield return ("update_task_status: misspelt argument", "update_task_status", Args("task_id", "{task}", "new_status", "blocked", "updatedby", "x"));
         yield return ("update_task_status: updated_by NUL", "update_task_status", Args("task_id", "{task}", "new_status", "blocked", "updated_by", "a\u0000"));
         yield return ("update_task_status: updated_by huge", "update_task_status", Args("task_id", "{task}", "new_status", "blocked", "updated_by", huge));
         yield return ("update_task_status: comment control characters", "update_task_status", Args("task_id", "{task}", "new_status", "blocked", "updated_by", "agent", "comment", "\u0007\u001b[2J"));

@@ -40,6 +40,7 @@ public static class AddComment
         var id = ToolArguments.TaskId(task_id);
         var added = await sender.Send(new AddCommentCommand(id, comment, author), cancellationToken);
         var task = await sender.Send(new GetTaskQuery(id, RecentHistory: 0), cancellationToken);
-        return ToolReply.Of(new ToolCommentResult(added, ToolTask.From(task)), TaskText.Changed($"Commented as {added.Author} on", task));
+        var commented = ToolTask.From(task);
+        return ToolReply.Of(new ToolCommentResult(added, commented), commented.Line($"Commented as {added.Author} on"));
     }
 }

@@ -41,6 +41,7 @@ public static class ChangeTaskStatus
     {
         var task = await sender.Send(new ChangeTaskStatusCommand(ToolArguments.TaskId(task_id), new_status, comment, expected_version, updated_by),
             cancellationToken);
-        return ToolReply.Of(ToolTask.From(task), TaskText.Changed("Updated", task));
+        var updated = ToolTask.From(task);
+        return ToolReply.Of(updated, updated.Line("Updated"));
     }
 }

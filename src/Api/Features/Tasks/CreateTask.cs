@@ -57,6 +57,7 @@ public static class CreateTask
     {
         var result = await sender.Send(new CreateTaskCommand(title, description, assignee_id, repository, priority, complexity,
             CreatedBy: created_by, IdempotencyKey: idempotency_key), cancellationToken);
-        return ToolReply.Of(ToolTask.From(result.Task), TaskText.Changed(result.Replayed ? "Already created" : "Created", result.Task));
+        var task = ToolTask.From(result.Task);
+        return ToolReply.Of(task, task.Line(result.Replayed ? "Already created" : "Created"));
     }
 }

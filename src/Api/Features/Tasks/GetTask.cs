@@ -33,6 +33,7 @@ public static class GetTask
         CancellationToken cancellationToken)
     {
         var task = await sender.Send(new GetTaskQuery(ToolArguments.TaskId(task_id)), cancellationToken);
-        return ToolReply.Of(new ToolTaskDetails(ToolTask.From(task), task.Comments, task.RecentHistory), TaskText.Details(task));
+        var details = new ToolTaskDetails(ToolTask.From(task), task.Comments, task.RecentHistory);
+        return ToolReply.Of(details, details.Text());
     }
 }

@@ -78,7 +78,8 @@ public static class GetTasks
             Cursor: cursor,
             Sort: sort), cancellationToken);
         var rows = page.Items.Select(full ? ToolTaskRow.Full : (Func<TaskDto, ToolTaskRow>)ToolTaskRow.Summary).ToList();
-        return ToolReply.Of(new ToolTaskPage(rows, page.NextCursor), TaskText.Page(rows, page.NextCursor));
+        var result = new ToolTaskPage(rows, page.NextCursor);
+        return ToolReply.Of(result, result.Text());
     }
 
     private const string Me = "me";

@@ -21,6 +21,10 @@ public sealed record ToolTask(
     DateTimeOffset UpdatedAt,
     int Version)
 {
+    /// <summary>What a write did, in one line a model can act on (the id and version for the next call).</summary>
+    public string Line(string verb) =>
+        $"{verb} {Id} (version {Version}): {Title} | {Status} | {Priority} | {Assignee?.Email ?? "unassigned"} | {Repository ?? "-"}";
+
     public static ToolTask From(TaskDto task) =>
         new(task.Id, task.Title, task.Description, task.Status, task.Priority, task.Complexity,
             task.Assignee is { } a ? new ToolUser(a.Id, a.Email, a.Name) : null,

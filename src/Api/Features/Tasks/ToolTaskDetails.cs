@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Features.Tasks;
@@ -8,4 +11,25 @@ namespace TaskManager.Api.Features.Tasks;
 /// <c>changed_by</c> is the label shown, <c>actor_user_id</c> and <c>via_api_key</c> say who really acted).
 /// </summary>
 [Description("One task in full, with its comments and recent history.")]
-public sealed record ToolTaskDetails(ToolTask Task, IReadOnlyList<CommentDto> Comments, IReadOnlyList<HistoryEntryDto> RecentHistory);
+public sealed record ToolTaskDetails(ToolTask Task, IReadOnlyList<CommentDto> Comments, IReadOnlyList<HistoryEntryDto> RecentHistory)
+{
+    /// <summary>The task for reading: its fields, the whole description, the comments and the latest changes.</summary>
+    public string Text()
+    {
+        var text = new StringBuilder(Task.Line("Task")).Append('\n');
+        text.Append(CultureInfo.InvariantCulture,
+            $"complexity {Task.Complexity} | created by {Task.CreatedBy} {ToolText.Minute(Task.CreatedAt)} | updated by {Task.UpdatedBy} {ToolText.Minute(Task.UpdatedAt)}\n");
+        if (!string.IsNullOrEmpty(Task.Description))
+            text.Append('\n').Append(Task.Description).Append('\n');
+        if (Comments.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $"\nComments ({Comments.Count}):\n");
+        foreach (var comment in Comments)
+            text.Append(CultureInfo.InvariantCulture, $"- {comment.Author} {ToolText.Minute(comment.CreatedAt)}: {ToolText.OneLine(comment.Comment)}\n");
+        if (RecentHistory.Count > 0)
+            text.Append("\nLatest changes:\n");
+        foreach (var entry in RecentHistory)
+            text.Append(CultureInfo.InvariantCulture,
+                $"- {ToolText.Minute(entry.ChangedAt)} {entry.ChangedBy}: {entry.FieldChanged} {entry.OldValue ?? "-"} -> {entry.NewValue ?? "-"}\n");
+        return text.ToString().TrimEnd();
+    }
+}

@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using TaskManager.Api.Common;
 
 namespace TaskManager.Api.Features.Tasks;
 
@@ -6,4 +9,15 @@ namespace TaskManager.Api.Features.Tasks;
 [Description("One page of tasks.")]
 public sealed record ToolTaskPage(
     IReadOnlyList<ToolTaskRow> Items,
-    string? NextCursor);
+    string? NextCursor)
+{
+    /// <summary>One line per task, then how to continue: what a model reads instead of a second copy of the JSON.</summary>
+    public string Text()
+    {
+        var text = new StringBuilder(Items.Count * 160 + 80);
+        text.Append(CultureInfo.InvariantCulture, $"{Items.Count} task(s): id | status | priority | title | assignee | repository | updated | excerpt\n");
+        foreach (var row in Items)
+            text.Append(row.Line()).Append('\n');
+        return text.Append(ToolReply.PageEnd(NextCursor)).ToString();
+    }
+}

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Features.Tasks;
@@ -21,7 +22,7 @@ public sealed record ToolTaskRow(
     string Updated)
 {
     /// <summary>Summary rows show this much of the description; get_task has it all.</summary>
-    public const int ExcerptLength = 60;
+    public const int ExcerptLength = 50;
 
     /// <summary>Descriptions longer than this are shortened in full rows too.</summary>
     public const int FullDescriptionLength = 280;
@@ -56,11 +57,11 @@ public sealed record ToolTaskRow(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Version { get; init; }
 
-    public static ToolTaskRow Summary(TaskDto task) => Base(task) with { Excerpt = TaskText.Shorten(task.Description, ExcerptLength).Text };
+    public static ToolTaskRow Summary(TaskDto task) => Base(task) with { Excerpt = ToolText.Shorten(task.Description, ExcerptLength).Text };
 
     public static ToolTaskRow Full(TaskDto task)
     {
-        var (description, truncated) = TaskText.Shorten(task.Description, FullDescriptionLength);
+        var (description, truncated) = ToolText.Shorten(task.Description, FullDescriptionLength);
         return Base(task) with
         {
             Description = description,
@@ -74,6 +75,11 @@ public sealed record ToolTaskRow(
             Version = task.Version,
         };
     }
+
+    /// <summary>The row for a model: <c>id | status | priority | title | assignee | repository | updated[ | excerpt]</c>.</summary>
+    public string Line() =>
+        $"{Id} | {Status} | {Priority} | {Title} | {Assignee ?? "unassigned"} | {Repository ?? "-"} | {Updated}"
+        + (string.IsNullOrEmpty(Excerpt ?? Description) ? "" : $" | {ToolText.OneLine(Excerpt ?? Description!)}");
 
     private static ToolTaskRow Base(TaskDto task) => new(task.Id, task.Title, task.Status, task.Priority, task.Assignee?.Email,
         task.Repository, task.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

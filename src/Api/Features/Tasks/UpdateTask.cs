@@ -89,6 +89,7 @@ public static class UpdateTask
     {
         var task = await sender.Send(new UpdateTaskCommand(ToolArguments.TaskId(task_id), title, description, priority, complexity,
             ToolArguments.Clearable(assignee), ToolArguments.Clearable(repository), expected_version, updated_by), cancellationToken);
-        return ToolReply.Of(ToolTask.From(task), TaskText.Changed("Updated", task));
+        var updated = ToolTask.From(task);
+        return ToolReply.Of(updated, updated.Line("Updated"));
     }
 }

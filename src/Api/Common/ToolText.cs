@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace TaskManager.Api.Common;
+
+/// <summary>Small pieces of the text blocks tools return for a model to read.</summary>
+public static class ToolText
+{
+    /// <summary>Cuts on a text element so an emoji or accented letter is never split in half.</summary>
+    public static (string? Text, bool Shortened) Shorten(string? text, int length)
+    {
+        if (text is null)
+            return (null, false);
+        var elements = new StringInfo(text);
+        return elements.LengthInTextElements <= length
+            ? (text, false)
+            : (elements.SubstringByTextElements(0, length).TrimEnd() + "…", true);
+    }
+
+    /// <summary>Keeps a one-line-per-item rendering one line per item.</summary>
+    public static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>UTC, to the minute: enough for a model to order and date things, without microseconds to pay for.</summary>
+    public static string Minute(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
