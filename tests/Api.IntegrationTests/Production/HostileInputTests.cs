@@ -140,5 +140,5 @@ public sealed class HostileInputTests : IntegrationTestBase
         return $"{Part("""{"alg":"none","typ":"JWT"}""")}.{Part($$"""{"user_id":"{{userId}}","exp":{{exp}}}""")}.";
     }
 
-    private static async Task<string> SnapshotAsync() => await DatabaseSnapshot.TakeAsync((await DatabaseAsync()).ConnectionString);
+    private static async Task<string> SnapshotAsync() => await DatabaseSnapshot.TakeAsync((await DatabaseAsync()).ConnectionString, DatabaseSnapshot.RelayBookkeeping);
 }

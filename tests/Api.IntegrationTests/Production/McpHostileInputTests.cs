@@ -108,7 +108,8 @@ public sealed class McpHostileInputTests : IntegrationTestBase
     }
 
     private static async Task<string> SnapshotAsync() =>
-        await DatabaseSnapshot.TakeAsync((await DatabaseAsync()).ConnectionString, "api_keys.last_used_at");
+        await DatabaseSnapshot.TakeAsync((await DatabaseAsync()).ConnectionString,
+            ["api_keys.last_used_at", .. DatabaseSnapshot.RelayBookkeeping]);
 
     private static string Args(params object?[] pairs)
     {
