@@ -67,6 +67,7 @@ public static class WebApp
         app.MapHealthEndpoints();
         app.MapFeatureSlices();
         app.MapTaskManagerMcp();
+        app.MapOAuthDiscoveryAnswers();
         app.MapRealtime();
         return app;
     }
