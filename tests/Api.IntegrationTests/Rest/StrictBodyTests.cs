@@ -81,12 +81,12 @@ public sealed class StrictBodyTests : IntegrationTestBase
     private async Task<IReadOnlyList<string>> RefusedAsync(HttpMethod method, string path, string body, string field, HttpClient? client = null)
     {
         var database = (await DatabaseAsync()).ConnectionString;
-        var before = await DatabaseSnapshot.TakeAsync(database, DatabaseSnapshot.RelayBookkeeping);
+        var before = await DatabaseSnapshot.TakeAsync(database);
 
         var response = await (client ?? MemberClient).SendJsonAsync(method, path, body);
 
         var messages = await response.AssertValidationErrorAsync(field);
-        Assert.That(await DatabaseSnapshot.TakeAsync(database, DatabaseSnapshot.RelayBookkeeping), Is.EqualTo(before), "the database is unchanged");
+        Assert.That(await DatabaseSnapshot.TakeAsync(database), Is.EqualTo(before), "the database is unchanged");
         return messages;
     }
 }
