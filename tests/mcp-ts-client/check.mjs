@@ -144,17 +144,29 @@ describe('TaskManager MCP over Streamable HTTP (TypeScript SDK)', () => {
     assert.ok(error.details.suggestions.includes(repository), JSON.stringify(error));
   });
 
-  test('a call without a key is refused with 401', async () => {
+  // The SDK reports a refused connect as StreamableHTTPError: `code` is the HTTP status and the message carries the
+  // server's body. With no authProvider it does not try OAuth, so the server's own words are what the user reads.
+  test('a call without a key is refused with 401 and told which header to send', async () => {
     await assert.rejects(connect({}), (e) => {
-      assert.match(String(e?.code ?? e?.message), /401/);
+      assert.equal(e?.code, 401, String(e));
+      assertNamesTheWayIn(e.message);
       return true;
     });
   });
 
-  test('a call with a wrong key is refused with 401', async () => {
+  test('a call with a wrong key is refused with 401, the header and how to get a key', async () => {
     await assert.rejects(connect({ 'X-API-Key': 'tm_wrong' }), (e) => {
-      assert.match(String(e?.code ?? e?.message), /401/);
+      assert.equal(e?.code, 401, String(e));
+      assert.match(e.message, /not valid or has been revoked/);
+      assertNamesTheWayIn(e.message);
       return true;
     });
   });
 });
+
+/** The header to send and both ways to get a key. */
+function assertNamesTheWayIn(message) {
+  assert.match(message, /X-API-Key: <key>/, message);
+  assert.match(message, /POST \/api\/api-keys/, message);
+  assert.match(message, /api-key --user EMAIL --name NAME/, message);
+}

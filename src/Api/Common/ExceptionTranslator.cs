@@ -39,6 +39,8 @@ public static class ExceptionTranslator
 
     private static ErrorBody MalformedJson(JsonException json)
     {
+        if (StrictBodies.UnknownField(json) is { } unknown)
+            return Validation(unknown.Message, unknown.Errors);
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
         var message = json.Path is null or "$"
             ? "The request body is not valid JSON."

@@ -2,7 +2,7 @@ namespace TaskManager.Api.Common;
 
 /// <summary>
 /// The REST resources the slices add routes to. Each slice asks for its group, so a slice is self-contained and the
-/// conventions every route of a resource shares (sign-in, OpenAPI tag, common errors) are written once.
+/// conventions every route of a resource shares (sign-in, OpenAPI tag, common errors, empty query values) are written once.
 /// </summary>
 public static class RouteGroups
 {
@@ -15,5 +15,5 @@ public static class RouteGroups
     public static RouteGroupBuilder ApiKeys(this IEndpointRouteBuilder routes) => Resource(routes, "/api/api-keys", "API keys");
 
     private static RouteGroupBuilder Resource(IEndpointRouteBuilder routes, string prefix, string tag) =>
-        routes.MapGroup(prefix).WithTags(tag).RequireAuthorization().ProducesErrors(ErrorResponses.Common);
+        routes.MapGroup(prefix).WithTags(tag).RequireAuthorization().ProducesErrors(ErrorResponses.Common).IgnoreEmptyQueryValues();
 }

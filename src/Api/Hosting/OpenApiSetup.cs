@@ -1,13 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using TaskManager.Api.Common;
 
 namespace TaskManager.Api.Hosting;
 
 /// <summary>
-/// The OpenAPI document at /openapi/v1.json: the endpoints' own metadata (typed results, <see cref="ErrorResponses"/>),
-/// plus the bearer scheme on every operation that needs sign-in, the API-key scheme MCP uses, and the health probes
-/// (health-check endpoints carry no API description of their own).
+/// The OpenAPI document at /openapi/v1.json: the endpoints' own metadata (typed results, <see cref="ErrorResponses"/>,
+/// request records), made exact by <see cref="OpenApiSchemaRules"/> and <see cref="OpenApiOperationRules"/>, plus the
+/// security schemes and the health probes (health-check endpoints carry no API description of their own).
 /// </summary>
 public static class OpenApiSetup
 {
@@ -27,13 +26,8 @@ public static class OpenApiSetup
                 AddHealthProbes(document);
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
-            {
-                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
-                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
-                return Task.CompletedTask;
-            });
+            options.AddSchemaTransformer<OpenApiSchemaRules>();
+            options.AddOperationTransformer<OpenApiOperationRules>();
         });
         return services;
     }
@@ -79,19 +73,16 @@ public static class OpenApiSetup
         var content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = body } };
         return new OpenApiPathItem
         {
-            Operations = new Dictionary<HttpMethod, OpenApiOperation>
+            Operations = HealthEndpoints.Methods.ToDictionary(method => new HttpMethod(method), _ => new OpenApiOperation
             {
-                [HttpMethod.Get] = new()
+                Summary = summary,
+                Tags = new HashSet<OpenApiTagReference> { new("Health") },
+                Responses = new OpenApiResponses
                 {
-                    Summary = summary,
-                    Tags = new HashSet<OpenApiTagReference> { new("Health") },
-                    Responses = new OpenApiResponses
-                    {
-                        ["200"] = new OpenApiResponse { Description = "Healthy", Content = content },
-                        ["503"] = new OpenApiResponse { Description = "A dependency is unavailable", Content = content },
-                    },
+                    ["200"] = new OpenApiResponse { Description = "Healthy", Content = content },
+                    ["503"] = new OpenApiResponse { Description = "A dependency is unavailable", Content = content },
                 },
-            },
+            }),
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
@@ -8,7 +9,8 @@ namespace TaskManager.Api.Hosting;
 /// DNS-rebinding protection. A page on evil.example that re-points its name at 127.0.0.1 can make a browser talk to
 /// this server, with <c>Host: evil.example</c> and <c>Origin: http://evil.example</c>. So: (1) every request must name
 /// an allowed host (ALLOWED_HOSTS; default localhost, 127.0.0.1, [::1] and HOST); (2) a request to /mcp that carries an
-/// Origin (browsers send one on every POST) must come from an allowed origin (MCP_ALLOWED_ORIGINS, plus CORS_ORIGINS).
+/// Origin (browsers send one on every POST) must come from an allowed origin (MCP_ALLOWED_ORIGINS, plus CORS_ORIGINS, plus
+/// any loopback web origin while the server listens on loopback only, see <see cref="McpOriginAllowed"/>).
 /// Agents and CLIs send no Origin and are unaffected. Both answer with the error JSON, before authentication.
 /// </summary>
 public sealed class RebindingProtection(RequestDelegate next, IConfiguration configuration)
@@ -19,7 +21,7 @@ public sealed class RebindingProtection(RequestDelegate next, IConfiguration con
     private static readonly string[] Wildcards = ["0.0.0.0", "::", "[::]", "*", "+"];
 
     private readonly HostPatterns _hosts = new(AllowedHosts(configuration));
-    private readonly HashSet<string> _origins = new(AllowedOrigins(configuration), StringComparer.OrdinalIgnoreCase);
+    private readonly Func<string, bool> _originAllowed = McpOriginAllowed(configuration);
 
     /// <summary>ALLOWED_HOSTS, else loopback plus HOST; a wildcard HOST (0.0.0.0, e.g. in a container) allows any host, as
     /// the name clients use is unknown; the Origin check still guards /mcp.</summary>
@@ -40,13 +42,47 @@ public sealed class RebindingProtection(RequestDelegate next, IConfiguration con
     public static IReadOnlyList<string> AllowedOrigins(IConfiguration configuration) =>
         [.. ConfigList.Split(configuration["MCP_ALLOWED_ORIGINS"]), .. CorsSetup.Origins(configuration)];
 
+    /// <summary>
+    /// Which web origins may call /mcp; the CORS policy of /mcp uses the same rule, so an origin let through here can also
+    /// pass the browser's preflight. Besides the configured origins, a server that listens on loopback only accepts any
+    /// loopback web origin (the MCP Inspector at http://localhost:6274, a local tool on another port): such a page runs on
+    /// this machine and could reach the server without a browser anyway, while a rebinding page keeps its own
+    /// non-loopback origin. A server reachable from the network gets no such exception: a loopback origin there is
+    /// whatever runs on the user's machine, not on the server's.
+    /// </summary>
+    public static Func<string, bool> McpOriginAllowed(IConfiguration configuration)
+    {
+        var configured = new HashSet<string>(AllowedOrigins(configuration), StringComparer.OrdinalIgnoreCase);
+        if (configured.Contains("*"))
+            return _ => true;
+        var loopback = ListensOnLoopbackOnly(configuration);
+        return origin => configured.Contains(origin.TrimEnd('/')) || (loopback && IsLoopbackWebOrigin(origin));
+    }
+
+    /// <summary>HOST unset (the listener defaults to 127.0.0.1), <c>localhost</c> or a loopback address.</summary>
+    public static bool ListensOnLoopbackOnly(IConfiguration configuration)
+    {
+        var host = configuration["HOST"]?.Trim();
+        return string.IsNullOrEmpty(host)
+            || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    }
+
+    /// <summary>An http(s) origin on localhost, 127.0.0.0/8 or [::1], any port. Origins are <c>scheme://host[:port]</c>,
+    /// so anything with a path, query or user info is not one.</summary>
+    public static bool IsLoopbackWebOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.IsLoopback
+        && uri.PathAndQuery == "/" && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0;
+
     public Task InvokeAsync(HttpContext context)
     {
         if (!_hosts.Allows(context.Request.Host))
             return RefuseAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed,
                 "The Host header names a host this server does not answer to; set ALLOWED_HOSTS to add it.");
         if (context.Request.Path.StartsWithSegments(McpPath) && context.Request.Headers.Origin is { Count: > 0 } origin
-            && !_origins.Contains("*") && !_origins.Contains(origin.ToString().TrimEnd('/')))
+            && !_originAllowed(origin.ToString()))
             return RefuseAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden,
                 "Requests to /mcp from this web origin are not allowed; set MCP_ALLOWED_ORIGINS to allow it.");
         return next(context);

@@ -32,7 +32,7 @@ public static class WebApp
         services.AddTaskManagerCore(builder.Environment);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
+        services.Configure<JsonOptions>(o => StrictBodies.Apply(WireJson.Configure(o.SerializerOptions)));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.AddExceptionHandler<GlobalExceptionHandler>();
@@ -67,6 +67,7 @@ public static class WebApp
         app.MapHealthEndpoints();
         app.MapFeatureSlices();
         app.MapTaskManagerMcp();
+        app.MapOAuthDiscoveryAnswers();
         app.MapRealtime();
         return app;
     }

@@ -19,6 +19,16 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-API-Key";
 
+    /// <summary>Ends every refusal: someone who has no key, or a wrong one, learns from the error alone how to get one.</summary>
+    public const string HowToGetAKey =
+        "Create a key with POST /api/api-keys (signed in with your JWT) or, on the server, with `dotnet TaskManager.Api.dll api-key --user EMAIL --name NAME`.";
+
+    public const string MissingKeyMessage =
+        $"Authentication is required: send your API key as {HeaderName}: <key> (or Authorization: Bearer <key>). {HowToGetAKey}";
+
+    public const string InvalidKeyMessage =
+        $"The API key is not valid or has been revoked: send a valid key as {HeaderName}: <key>. {HowToGetAKey}";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = KeyFrom(Request);
@@ -26,15 +36,20 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.NoResult();
         var owner = await Context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, Context.RequestAborted);
         if (owner is null)
-            return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+            return AuthenticateResult.Fail(InvalidKeyMessage);
         return AuthenticateResult.Success(new AuthenticationTicket(PrincipalFor(owner, SchemeName), SchemeName));
     }
 
+    /// <summary>
+    /// 401, as the MCP authorization spec wants for a missing or invalid credential, with a challenge in our own
+    /// <c>ApiKey</c> scheme rather than <c>Bearer</c>: a Bearer challenge announces OAuth, which MCP clients then try
+    /// (RFC 9728 discovery, dynamic client registration) and report instead of this message. Clients that start OAuth
+    /// on any 401 end at <see cref="OAuthDiscoveryAnswers"/>, which repeats the way in.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        var message = result.Failure?.Message
-            ?? $"Authentication is required: send the API key as {HeaderName}: <key> or Authorization: Bearer <key>.";
+        var message = result.Failure?.Message ?? MissingKeyMessage;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = SchemeName;
         await Response.WriteAsJsonAsync(ErrorBody.Of(ErrorCodes.Unauthorized, message), WireJson.Options);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using TaskManager.Api.Hosting;
 using TaskManager.Api.Identity;
 
 namespace TaskManager.Api.Mcp;
@@ -21,5 +22,6 @@ public static class McpSetup
     public static IEndpointConventionBuilder MapTaskManagerMcp(this IEndpointRouteBuilder routes) =>
         routes.MapMcp(Path)
             .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser())
+            .RequireCors(CorsSetup.McpPolicy)
             .WithTags("MCP");
 }

@@ -1,4 +1,5 @@
 using TaskManager.Application.Common.Idempotency;
+using TaskManager.Domain.ApiKeys;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks;
 using TaskManager.Domain.Users;
@@ -12,6 +13,7 @@ namespace TaskManager.Application.Contract;
 public static class FieldLimits
 {
     public const int TaskTitle = TaskItem.TitleMaxLength;
+    public const int TaskDescription = TaskItem.DescriptionMaxLength;
     public const int Label = TaskItem.LabelMaxLength;
     public const int Comment = TaskComment.MaxLength;
     public const int UserEmail = User.EmailMaxLength;
@@ -19,6 +21,7 @@ public static class FieldLimits
     public const int RepositoryName = CodeRepository.NameMaxLength;
     public const int RepositoryUrl = CodeRepository.UrlMaxLength;
     public const int UserReference = 255;
+    public const int ApiKeyName = ApiKey.NameMaxLength;
     public const int IdempotencyKey = IdempotencyRecord.KeyMaxLength;
     public const int SearchText = 200;
 }

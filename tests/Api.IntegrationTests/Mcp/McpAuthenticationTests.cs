@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Api.Common;
+using TaskManager.Api.Identity;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
@@ -21,7 +22,7 @@ public sealed class McpAuthenticationTests : McpTestBase
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("ApiKey"));
             Assert.That(body.GetProperty("error").GetProperty("code").GetString(), Is.EqualTo("unauthorized"));
-            Assert.That(body.GetProperty("error").GetProperty("message").GetString(), Does.Contain("X-API-Key"));
+            Assert.That(body.GetProperty("error").GetProperty("message").GetString(), Is.EqualTo(ApiKeyAuthentication.MissingKeyMessage));
         });
     }
 
@@ -37,7 +38,40 @@ public sealed class McpAuthenticationTests : McpTestBase
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(body.GetProperty("error").GetProperty("message").GetString(), Is.EqualTo("The API key is not valid or has been revoked."));
+            Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("ApiKey"), "not Bearer, which would announce OAuth");
+            Assert.That(body.GetProperty("error").GetProperty("message").GetString(), Is.EqualTo(ApiKeyAuthentication.InvalidKeyMessage));
+        });
+    }
+
+    [TestCase(ApiKeyAuthentication.MissingKeyMessage)]
+    [TestCase(ApiKeyAuthentication.InvalidKeyMessage)]
+    [TestCase(OAuthDiscoveryAnswers.Message)]
+    public void Refusals_NameTheHeader_AndHowToGetAKey(string message) =>
+        Assert.That(message, Does.Contain("X-API-Key: <key>").And.Contain("POST /api/api-keys").And.Contain("api-key --user EMAIL"));
+
+    /// <summary>Where an OAuth client goes after a 401: RFC 9728 and RFC 8414 / OpenID discovery, then the 2025-03-26
+    /// default endpoints. All stay 404, as discovery expects, with a body that names the way in.</summary>
+    [TestCase("GET", "/.well-known/oauth-protected-resource/mcp")]
+    [TestCase("GET", "/.well-known/oauth-protected-resource")]
+    [TestCase("GET", "/.well-known/oauth-authorization-server")]
+    [TestCase("GET", "/.well-known/openid-configuration")]
+    [TestCase("GET", "/.well-known/oauth-authorization-server/mcp")]
+    [TestCase("GET", "/mcp/.well-known/openid-configuration")]
+    [TestCase("POST", "/register")]
+    [TestCase("GET", "/authorize")]
+    [TestCase("POST", "/token")]
+    public async Task OAuthDiscovery_FindsNothing_AndIsToldToUseAnApiKey(string method, string path)
+    {
+        using var client = Factory.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+            request.Content = JsonContent.Create(new { client_name = "inspector" });
+        var response = await client.SendAsync(request);
+        var body = await ReadJsonAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(body.GetProperty("error").GetProperty("message").GetString(), Is.EqualTo(OAuthDiscoveryAnswers.Message));
         });
     }
 

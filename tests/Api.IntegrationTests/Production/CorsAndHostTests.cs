@@ -110,6 +110,53 @@ public sealed class CorsAndHostTests : IntegrationTestBase
         Assert.That(response.StatusCode, Is.Not.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [TestCase("http://localhost:6274")]
+    [TestCase("http://127.0.0.1:6274")]
+    [TestCase("http://[::1]:6274")]
+    [TestCase("https://localhost")]
+    [TestCase("http://127.0.0.1:48540/")]
+    public async Task Mcp_FromALoopbackWebOrigin_PassesTheOriginCheck_WhileListeningOnLoopback(string origin)
+    {
+        var response = await PostMcpAsync(origin);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "refused for want of a key, not for its origin");
+    }
+
+    [TestCase("http://localhost.evil.example")]
+    [TestCase("http://127.0.0.1.nip.io:6274")]
+    [TestCase("http://evil.example:6274")]
+    [TestCase("file://localhost")]
+    [TestCase("null")]
+    [TestCase("http://localhost:6274/path")]
+    [TestCase("http://user@localhost:6274")]
+    public async Task Mcp_FromAnOriginThatOnlyLooksLikeLoopback_Is403(string origin)
+    {
+        var response = await PostMcpAsync(origin);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [TestCase(null, true)]
+    [TestCase("127.0.0.1", true)]
+    [TestCase("localhost", true)]
+    [TestCase("::1", true)]
+    [TestCase("[::1]", true)]
+    [TestCase("0.0.0.0", false)]
+    [TestCase("::", false)]
+    [TestCase("192.168.1.20", false)]
+    [TestCase("tasks.internal", false)]
+    public void LoopbackWebOrigins_AreAllowed_OnlyWhenListeningOnLoopback(string? host, bool allowed)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["HOST"] = host }).Build();
+        var originAllowed = RebindingProtection.McpOriginAllowed(configuration);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(originAllowed("http://localhost:6274"), Is.EqualTo(allowed));
+            Assert.That(originAllowed("http://evil.example"), Is.False);
+        });
+    }
+
     [Test]
     public async Task RestApi_FromAForeignOrigin_IsNotRefusedByTheMcpCheck()
     {

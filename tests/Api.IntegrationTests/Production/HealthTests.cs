@@ -14,6 +14,31 @@ public sealed class HealthTests : IntegrationTestBase
         Assert.That((await ReadJsonAsync(response)).GetProperty("status").GetString(), Is.EqualTo("ok"));
     }
 
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Probes_AnswerHead_WithoutABody(string path)
+    {
+        using var response = await Factory.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
+    [TestCase("POST", "/health/live")]
+    [TestCase("PUT", "/health/live")]
+    [TestCase("DELETE", "/health/live")]
+    [TestCase("TRACE", "/health/ready")]
+    [TestCase("PATCH", "/health/ready")]
+    [TestCase("OPTIONS", "/health/ready")]
+    public async Task Probes_RefuseOtherMethods_With405AndTheErrorJson(string method, string path)
+    {
+        using var response = await Factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var error = await response.AssertErrorAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "HEAD" }));
+        Assert.That(error.GetProperty("message").GetString(), Does.Contain(method));
+    }
+
     [Test]
     public async Task Ready_WhenRedisIsUnreachable_Is503NamingRedis_WhileLiveStays200()
     {

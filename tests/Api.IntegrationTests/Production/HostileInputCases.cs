@@ -81,6 +81,10 @@ public static class HostileInputCases
             yield return new($"{name}: XML", method, path, $"<{field}>x</{field}>", ContentType: "application/xml", Expect: 415, Caller: caller);
             yield return new($"{name}: no content type", method, path, valid, ContentType: null, Expect: 415, Caller: caller);
             yield return new($"{name}: multipart", method, path, "--b\r\n\r\nx\r\n--b--", ContentType: "multipart/form-data; boundary=b", Expect: 415, Caller: caller);
+            // Fields the endpoint does not take: refused, never silently dropped.
+            yield return new($"{name}: unknown field", method, path, valid[..^1] + ",\"unknown_field\":\"x\"}", Expect: 400, Caller: caller);
+            yield return new($"{name}: read-only id", method, path, valid[..^1] + $",\"id\":\"{Guid.NewGuid()}\"}}", Expect: 400, Caller: caller);
+            yield return new($"{name}: misspelt {field}", method, path, $"{{\"{field}s\":\"x\"}}", Expect: 400, Caller: caller);
         }
 
         // Injection and markup where the value must be one of a set: refused, never stored, never a SQL error.
@@ -136,6 +140,14 @@ public static class HostileInputCases
             Headers: new Dictionary<string, string> { ["If-Match"] = "-1" });
         yield return new("delete-task: stale If-Match", "DELETE", "/api/tasks/{task}", Expect: 409,
             Headers: new Dictionary<string, string> { ["If-Match"] = "\"42\"" });
+        yield return new("patch-task: status", "PATCH", "/api/tasks/{task}", Json("status", "completed"), Expect: 400);
+        yield return new("patch-task: version", "PATCH", "/api/tasks/{task}", """{"title":"new","version":9}""", Expect: 400);
+        yield return new("patch-task: created_at", "PATCH", "/api/tasks/{task}", Json("created_at", "2026-01-01T00:00:00Z"), Expect: 400);
+        yield return new("patch-task: empty object", "PATCH", "/api/tasks/{task}", "{}", Expect: 400);
+        yield return new("patch-task: null title", "PATCH", "/api/tasks/{task}", """{"title":null}""", Expect: 400);
+        yield return new("patch-task: empty title", "PATCH", "/api/tasks/{task}", Json("title", ""), Expect: 400);
+        yield return new("patch-task: null priority", "PATCH", "/api/tasks/{task}", """{"priority":null}""", Expect: 400);
+        yield return new("patch-task: empty complexity", "PATCH", "/api/tasks/{task}", Json("complexity", ""), Expect: 400);
         yield return new("add-comment: blank comment", "POST", "/api/tasks/{task}/comments", Json("comment", " \n\t "), Expect: 400);
         yield return new("add-comment: 10001-character comment", "POST", "/api/tasks/{task}/comments", Json("comment", new string('c', 10_001)), Expect: 400);
 
@@ -200,6 +212,11 @@ public static class HostileInputCases
         yield return new("tasks: TRACE", "TRACE", "/api/tasks", Expect: 405);
         yield return new("tasks: OPTIONS without CORS", "OPTIONS", "/api/tasks", Expect: 405);
         yield return new("tasks: HEAD", "HEAD", "/api/tasks", Expect: 405);
+        foreach (var method in new[] { "POST", "PUT", "PATCH", "DELETE", "TRACE" })
+        {
+            yield return new($"health/live: {method}", method, "/health/live", Expect: 405, Caller: "anonymous");
+            yield return new($"health/ready: {method}", method, "/health/ready", Expect: 405, Caller: "anonymous");
+        }
         yield return new("unknown API path", "GET", "/api/nope", Expect: 404);
         yield return new("unknown sub-resource", "GET", "/api/tasks/{task}/nope", Expect: 404);
         yield return new("encoded path traversal", "GET", "/api/tasks/%2e%2e/%2e%2e/etc/passwd", Expect: 404);

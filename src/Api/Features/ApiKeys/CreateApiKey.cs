@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 using TaskManager.Application.ApiKeys;
 using TaskManager.Application.ApiKeys.Commands.CreateApiKey;
 
@@ -11,8 +13,10 @@ public static class CreateApiKey
 {
     /// <summary>The body of POST /api/api-keys.</summary>
     /// <param name="Name">What the key is for, e.g. the agent's name.</param>
-    /// <param name="UserId">The owner; only administrators may create keys for someone else.</param>
-    public sealed record CreateApiKeyRequest(string? Name, string? UserId);
+    /// <param name="UserId">The owner (UUID, email or "me"; null or empty: the caller); only administrators may create keys for someone else.</param>
+    public sealed record CreateApiKeyRequest(
+        [property: Required, MaxLength(FieldLimits.ApiKeyName)] string Name,
+        [property: MaxLength(FieldLimits.UserReference)] string? UserId = null);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.ApiKeys().MapPost("/", CreateAsync).WithName("CreateApiKey").ProducesBodyErrors(403, 404)
@@ -20,7 +24,7 @@ public static class CreateApiKey
 
     private static async Task<Created<CreatedApiKeyDto>> CreateAsync(CreateApiKeyRequest body, ISender sender, HttpResponse response, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateApiKeyCommand(body.Name, body.UserId), ct);
+        var created = await sender.Send(new CreateApiKeyCommand(body.Name, NoValue.IfBlank(body.UserId)), ct);
         // The one response that carries the secret must not be kept by any cache.
         response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/api-keys/{created.Id}", created);

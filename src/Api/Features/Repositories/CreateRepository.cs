@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Repositories;
 using TaskManager.Application.Repositories.Commands.CreateRepository;
 
@@ -9,8 +11,10 @@ namespace TaskManager.Api.Features.Repositories;
 /// <summary>Add a repository (administrators only): <c>POST /api/repositories</c>.</summary>
 public static class CreateRepository
 {
-    /// <summary>The body of POST /api/repositories.</summary>
-    public sealed record CreateRepositoryRequest(string? Name, string? Url);
+    /// <summary>The body of POST /api/repositories; a null or empty URL is none.</summary>
+    public sealed record CreateRepositoryRequest(
+        [property: Required, MaxLength(FieldLimits.RepositoryName)] string Name,
+        [property: MaxLength(FieldLimits.RepositoryUrl)] string? Url = null);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Repositories().MapPost("/", CreateAsync).WithName("CreateRepository").ProducesBodyErrors(403, 409)

@@ -1,10 +1,12 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.AddComment;
 using TaskManager.Application.Tasks.Queries.GetTask;
@@ -16,7 +18,7 @@ namespace TaskManager.Api.Features.Tasks;
 public static class AddComment
 {
     /// <summary>The body of POST /api/tasks/{id}/comments.</summary>
-    public sealed record CommentRequest(string? Comment);
+    public sealed record CommentRequest([property: Required, MaxLength(FieldLimits.Comment)] string Comment);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Tasks().MapPost("/{id:guid}/comments", AddAsync).WithName("AddComment").ProducesBodyErrors(404)

@@ -1,10 +1,12 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 
@@ -14,11 +16,12 @@ namespace TaskManager.Api.Features.Tasks;
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class ChangeTaskStatus
 {
-    /// <summary>The body of PUT /api/tasks/{id}/status.</summary>
-    public sealed record StatusChangeRequest(string? Status, string? Comment);
+    /// <summary>The body of PUT /api/tasks/{id}/status; a null or empty comment is no comment.</summary>
+    public sealed record StatusChangeRequest([property: Required] string Status, [property: MaxLength(FieldLimits.Comment)] string? Comment = null);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Tasks().MapPut("/{id:guid}/status", ChangeAsync).WithName("ChangeTaskStatus").ProducesBodyErrors(404, 409)
+            .AcceptsHeader(WireHeaders.IfMatch).AnswersHeaders(StatusCodes.Status200OK, WireHeaders.ETag)
             .WithSummary("Change a task's status, optionally with a comment; honours If-Match.");
 
     private static async Task<Ok<TaskDto>> ChangeAsync(Guid id, StatusChangeRequest body, ISender sender, HttpContext http, CancellationToken ct)

@@ -16,25 +16,33 @@ namespace TaskManager.Api.Features.Tasks;
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class CreateTask
 {
-    /// <summary>The body of POST /api/tasks. <c>assignee_id</c> is a user's UUID or email (or "me"); <c>repository</c> a repository name.</summary>
+    /// <summary>
+    /// The body of POST /api/tasks. Only <c>title</c> is required; null or "" in any other field means the same as
+    /// leaving it out: no description, unassigned, no repository, or the default priority, complexity and status.
+    /// </summary>
+    /// <param name="Title">Declared as a client must send it; a missing or null title still reaches the validator, which says so.</param>
+    /// <param name="AssigneeId">A user's UUID or email, or "me".</param>
+    /// <param name="Repository">A repository, by name.</param>
     public sealed record CreateTaskRequest(
-        string? Title,
-        string? Description,
-        string? AssigneeId,
-        string? Repository,
-        string? Priority,
-        string? Complexity,
-        string? Status);
+        [property: Required, MaxLength(FieldLimits.TaskTitle)] string Title,
+        [property: MaxLength(FieldLimits.TaskDescription)] string? Description = null,
+        [property: MaxLength(FieldLimits.UserReference)] string? AssigneeId = null,
+        [property: MaxLength(FieldLimits.RepositoryName)] string? Repository = null,
+        string? Priority = null,
+        string? Complexity = null,
+        string? Status = null);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Tasks().MapPost("/", CreateAsync).WithName("CreateTask").ProducesBodyErrors(404, 409)
+            .AcceptsHeader(WireHeaders.IdempotencyKey).AnswersHeaders(StatusCodes.Status201Created, WireHeaders.ETag, WireHeaders.IdempotentReplayed)
             .WithSummary("Create a task; a retry with the same Idempotency-Key returns the first result.");
 
     private static async Task<Created<TaskDto>> CreateAsync(CreateTaskRequest body, ISender sender, HttpContext http, CancellationToken ct)
     {
         var key = http.Request.Headers[WireHeaders.IdempotencyKey].ToString();
-        var result = await sender.Send(new CreateTaskCommand(body.Title, body.Description, body.AssigneeId, body.Repository,
-            body.Priority, body.Complexity, body.Status, IdempotencyKey: key.Length == 0 ? null : key), ct);
+        var result = await sender.Send(new CreateTaskCommand(body.Title, body.Description, NoValue.IfBlank(body.AssigneeId),
+            NoValue.IfBlank(body.Repository), NoValue.IfBlank(body.Priority), NoValue.IfBlank(body.Complexity), NoValue.IfBlank(body.Status),
+            IdempotencyKey: key.Length == 0 ? null : key), ct);
         if (result.Replayed)
             http.Response.Headers[WireHeaders.IdempotentReplayed] = "true";
         http.Response.Headers.ETag = ETags.For(result.Task.Version);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Queries.GetTask;
 
@@ -16,6 +17,7 @@ public static class GetTask
 {
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Tasks().MapGet("/{id:guid}", GetAsync).WithName("GetTask").ProducesErrors(404)
+            .AnswersHeaders(StatusCodes.Status200OK, WireHeaders.ETag)
             .WithSummary("One task with its comments and recent history; ETag is its version.");
 
     private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, ISender sender, HttpResponse response, CancellationToken ct)

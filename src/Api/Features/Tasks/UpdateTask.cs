@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
@@ -12,6 +12,8 @@ using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.UpdateTask;
 
+using ValidationException = TaskManager.Application.Common.Exceptions.ValidationException;
+
 namespace TaskManager.Api.Features.Tasks;
 
 /// <summary>Edit a task's fields: <c>PATCH /api/tasks/{id}</c> and the <c>update_task</c> tool.</summary>
@@ -19,55 +21,72 @@ namespace TaskManager.Api.Features.Tasks;
 public static class UpdateTask
 {
     /// <summary>
-    /// The body of PATCH /api/tasks/{id}: only the fields present change. <c>assignee_id</c> and <c>repository</c> may be
-    /// set to null to unassign or detach, so their presence is tracked apart from their value.
+    /// The body of PATCH /api/tasks/{id}. A field left out stays as it is; null or "" means "no value", which clears
+    /// <c>description</c>, <c>assignee_id</c> and <c>repository</c> and is refused for <c>title</c>, <c>priority</c> and
+    /// <c>complexity</c> (a task always has them). So each field's presence is recorded apart from its value.
     /// </summary>
+    [FieldHint("status", "The status is changed with PUT /api/tasks/{id}/status, which also takes a comment for the history.")]
+    [FieldHint("version", "The version cannot be set; send the version you read as If-Match to refuse a stale edit.")]
     public sealed class PatchTaskRequest
     {
-        private string? _assigneeId;
-        private string? _repository;
+        private readonly HashSet<string> _given = new(StringComparer.Ordinal);
 
-        public string? Title { get; init; }
+        [MinLength(1), MaxLength(FieldLimits.TaskTitle), DisallowNull]
+        public string? Title { get; init => field = Given(value); }
 
-        public string? Description { get; init; }
+        [MaxLength(FieldLimits.TaskDescription)]
+        public string? Description { get; init => field = Given(value); }
 
-        public string? Priority { get; init; }
+        [DisallowNull]
+        public string? Priority { get; init => field = Given(value); }
 
-        public string? Complexity { get; init; }
+        [DisallowNull]
+        public string? Complexity { get; init => field = Given(value); }
 
-        public string? AssigneeId
+        /// <summary>A user's UUID or email, or "me"; null or "" unassigns.</summary>
+        [MaxLength(FieldLimits.UserReference)]
+        public string? AssigneeId { get; init => field = Given(value); }
+
+        /// <summary>A repository, by name; null or "" detaches the task.</summary>
+        [MaxLength(FieldLimits.RepositoryName)]
+        public string? Repository { get; init => field = Given(value); }
+
+        /// <summary>
+        /// The command keeps its own convention: a null text field is left alone and "" is "no value" (the validator refuses
+        /// it where a value is needed, the task clears its description); the references are optional values.
+        /// </summary>
+        public UpdateTaskCommand ToCommand(Guid id, int? expectedVersion)
         {
-            get => _assigneeId;
-            init => (_assigneeId, AssigneeIdSet) = (value, true);
+            if (_given.Count == 0)
+            {
+                throw ValidationException.For("body",
+                    "Nothing to change: send at least one of title, description, priority, complexity, assignee_id, repository.");
+            }
+            return new UpdateTaskCommand(id, Text(nameof(Title), Title), Text(nameof(Description), Description),
+                Text(nameof(Priority), Priority), Text(nameof(Complexity), Complexity),
+                Reference(nameof(AssigneeId), AssigneeId), Reference(nameof(Repository), Repository), expectedVersion);
+
+            string? Text(string property, string? value) => _given.Contains(property) ? value ?? "" : null;
+
+            Optional<string> Reference(string property, string? value) =>
+                _given.Contains(property) ? Optional<string>.Of(NoValue.IfBlank(value)) : Optional<string>.Unset;
         }
 
-        public string? Repository
+        private string? Given(string? value, [CallerMemberName] string property = "")
         {
-            get => _repository;
-            init => (_repository, RepositorySet) = (value, true);
+            _given.Add(property);
+            return value;
         }
-
-        [JsonIgnore]
-        public bool AssigneeIdSet { get; private init; }
-
-        [JsonIgnore]
-        public bool RepositorySet { get; private init; }
-
-        [JsonIgnore]
-        public Optional<string> AssigneeIdField => AssigneeIdSet ? Optional<string>.Of(AssigneeId) : Optional<string>.Unset;
-
-        [JsonIgnore]
-        public Optional<string> RepositoryField => RepositorySet ? Optional<string>.Of(Repository) : Optional<string>.Unset;
     }
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Tasks().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateTask").ProducesBodyErrors(404, 409)
+            .AcceptsHeader(WireHeaders.IfMatch).AnswersHeaders(StatusCodes.Status200OK, WireHeaders.ETag)
             .WithSummary("Change title, description, priority, complexity, assignee or repository; honours If-Match.");
 
     private static async Task<Ok<TaskDto>> PatchAsync(Guid id, PatchTaskRequest body, ISender sender, HttpContext http, CancellationToken ct)
     {
-        var task = await sender.Send(new UpdateTaskCommand(id, body.Title, body.Description, body.Priority, body.Complexity,
-            body.AssigneeIdField, body.RepositoryField, ETags.ExpectedVersion(http.Request)), ct);
+        var task = await sender.Send(body.ToCommand(id, ETags.ExpectedVersion(http.Request)), ct);
         http.Response.Headers.ETag = ETags.For(task.Version);
         return TypedResults.Ok(task);
     }
