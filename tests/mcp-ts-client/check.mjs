@@ -22,12 +22,17 @@ if (!process.env.NODE_TEST_CONTEXT && !process.execArgv.includes('--test')) {
 }
 
 const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base');
 const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
 
 const baseUrl = (process.env.BASE_URL || process.env.TASKMANAGER_URL || '').replace(/\/+$/, '');
 const apiKey = process.env.API_KEY || process.env.TASKMANAGER_API_KEY || '';
 const repository = process.env.CHECK_REPOSITORY || 'demo';
-const TOOLS = ['add_task_comment', 'create_task', 'get_task', 'get_tasks', 'update_task_status'];
+const TOOLS = ['add_task_comment', 'create_task', 'get_task', 'get_tasks', 'list_repositories', 'list_users', 'update_task', 'update_task_status'];
+// issue 13's context budgets, in o200k tokens of the compact JSON an agent receives
+const TOOL_LIST_TOKENS = 2500;
+const PAGE_TEXT_TOKENS = 3000;
+const PAGE_RESULT_TOKENS = 7000;
 
 async function connect(headers) {
   const transport = new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp`), { requestInit: { headers } });
@@ -43,12 +48,14 @@ function errorOf(result) {
   return JSON.parse(result.content[0].text).error;
 }
 
-/** The structured result of a successful call, checked against its text block. */
+/** The structured result of a successful call; the text block beside it is a rendering for a model. */
 function valueOf(result) {
   assert.notEqual(result.isError, true, `tool failed: ${result.content?.[0]?.text}`);
-  assert.deepEqual(JSON.parse(result.content[0].text), result.structuredContent);
+  assert.ok(result.content[0].text.length > 0, 'a text block for the model');
   return result.structuredContent;
 }
+
+const tokens = (value) => countTokens(typeof value === 'string' ? value : JSON.stringify(value));
 
 describe('TaskManager MCP over Streamable HTTP (TypeScript SDK)', () => {
   let client;
@@ -69,20 +76,75 @@ describe('TaskManager MCP over Streamable HTTP (TypeScript SDK)', () => {
     assert.ok(server?.version, 'server version');
   });
 
-  test('tools/list gives the five tools with descriptions, annotations and output schemas', async () => {
+  test('tools/list gives every tool with descriptions and annotations, within its token budget', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), TOOLS);
+    for (const name of TOOLS) assert.ok(tools.some((t) => t.name === name), `${name} is listed`);
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
     for (const tool of tools) {
       assert.ok(tool.description, `${tool.name} has a description`);
-      assert.equal(typeof tool.annotations?.readOnlyHint, 'boolean', `${tool.name} readOnlyHint`);
-      assert.equal(typeof tool.annotations?.idempotentHint, 'boolean', `${tool.name} idempotentHint`);
-      assert.equal(tool.annotations?.destructiveHint, false, `${tool.name} destructiveHint`);
-      assert.ok(tool.outputSchema, `${tool.name} outputSchema`);
+      assert.equal(tool.annotations?.openWorldHint, false, `${tool.name} openWorldHint`);
+      if (tool.annotations?.readOnlyHint !== true) {
+        assert.equal(typeof tool.annotations?.idempotentHint, 'boolean', `${tool.name} idempotentHint`);
+        assert.equal(tool.annotations?.destructiveHint, false, `${tool.name} destructiveHint`);
+      }
     }
-    assert.deepEqual([...byName.create_task.inputSchema.required].sort(), ['assignee_id', 'description', 'repository', 'title']);
-    assert.deepEqual([...byName.update_task_status.inputSchema.required].sort(), ['new_status', 'task_id', 'updated_by']);
+    assert.deepEqual([...byName.create_task.inputSchema.required].sort(), ['description', 'repository', 'title']);
+    assert.deepEqual([...byName.update_task_status.inputSchema.required].sort(), ['new_status', 'task_id']);
     assert.equal(byName.get_tasks.annotations.readOnlyHint, true);
+    assert.ok(byName.get_tasks.outputSchema, 'the task list carries an output schema');
+    const used = tokens({ tools });
+    console.log(`tools/list: ${tools.length} tools, ${used} o200k tokens`);
+    assert.ok(used <= TOOL_LIST_TOKENS, `tools/list costs ${used} tokens`);
+  });
+
+  test('a 50-task get_tasks page fits its token budget', async () => {
+    const repo = valueOf(await client.callTool({ name: 'list_repositories', arguments: { q: repository } })).items[0].name;
+    const me = `budget-${randomUUID()}`;
+    for (let i = 1; i <= 50; i++) {
+      valueOf(await client.callTool({
+        name: 'create_task',
+        arguments: {
+          title: `Reconcile ledger batch ${i} against the bank statement`,
+          description: `Batch ${i}: compare every settled transaction in the ledger with the bank's statement for the same day. `
+            + 'Flag differences above one cent, link each to its source invoice and attach the CSV export. '
+            + `Done when the difference report for batch ${i} is empty or every line has an owner and a due date.`,
+          assignee_id: 'me', repository: repo, created_by: me,
+        },
+      }));
+    }
+    const page = await client.callTool({ name: 'get_tasks', arguments: { repository: repo, limit: 50 } });
+    assert.equal(valueOf(page).items.length, 50);
+    const [text, whole] = [tokens(page.content[0].text), tokens(page)];
+    console.log(`get_tasks(50): text ${text} o200k tokens, whole result ${whole}`);
+    assert.ok(text <= PAGE_TEXT_TOKENS, `the text costs ${text} tokens`);
+    assert.ok(whole <= PAGE_RESULT_TOKENS, `the result costs ${whole} tokens`);
+  });
+
+  test('list_users and list_repositories find what an agent names, update_task edits and reassigns', async () => {
+    const users = valueOf(await client.callTool({ name: 'list_users', arguments: { q: 'demo' } }));
+    assert.ok(users.items.some((u) => u.email === 'demo@example.com'), JSON.stringify(users));
+    const task = valueOf(await client.callTool({
+      name: 'create_task', arguments: { title: `Edit me ${randomUUID()}`, description: 'd', repository },
+    }));
+    assert.equal(task.assignee, null, 'no assignee_id: a task in the pool');
+    const edited = valueOf(await client.callTool({
+      name: 'update_task', arguments: { task_id: task.id, title: 'Edited', priority: 'urgent', assignee: 'demo@example.com' },
+    }));
+    assert.equal(edited.title, 'Edited');
+    assert.equal(edited.priority, 'urgent');
+    assert.equal(edited.assignee.email, 'demo@example.com');
+    const stale = errorOf(await client.callTool({
+      name: 'update_task', arguments: { task_id: task.id, title: 'Again', expected_version: task.version },
+    }));
+    assert.equal(stale.code, 'conflict');
+    assert.match(stale.message, new RegExp(`version ${edited.version}`));
+  });
+
+  test('unknown tools and misspelt arguments name the fix', async () => {
+    const unknown = errorOf(await client.callTool({ name: 'get_taks', arguments: {} }));
+    assert.match(unknown.message, /get_tasks/);
+    const misspelt = errorOf(await client.callTool({ name: 'get_tasks', arguments: { usr_id: 'me' } }));
+    assert.match(misspelt.message, /user_id/);
   });
 
   test('create_task returns the task, and get_tasks and get_task find it', async () => {
@@ -131,7 +193,7 @@ describe('TaskManager MCP over Streamable HTTP (TypeScript SDK)', () => {
     const task = valueOf(await client.callTool({
       name: 'create_task', arguments: { title: `Bad status ${randomUUID()}`, description: 'd', assignee_id: 'me', repository },
     }));
-    const error = errorOf(await client.callTool({ name: 'update_task_status', arguments: { task_id: task.id, new_status: 'finished', updated_by: 'ts' } }));
+    const error = errorOf(await client.callTool({ name: 'update_task_status', arguments: { task_id: task.id, new_status: 'frozen', updated_by: 'ts' } }));
     assert.equal(error.code, 'validation_failed');
     assert.match(error.message, /not_started, in_progress, blocked, completed, cancelled/);
   });

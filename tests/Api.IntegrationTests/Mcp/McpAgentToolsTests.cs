@@ -81,11 +81,31 @@ public sealed class McpAgentToolsTests : McpTestBase
         var lines = TextOf(result).Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines, Has.Length.EqualTo(3), "a header, one task, the end of the listing");
-            Assert.That(lines[1], Does.StartWith(id).And.Contain("Line me").And.Contain("not_started").And.Contain(Member.Email).And.Contain("A short description."));
+            Assert.That(lines, Has.Length.EqualTo(4), "a header, the column names, one task, the end of the listing");
+            Assert.That(lines[2], Does.StartWith(id).And.Contain("Line me").And.Contain("not_started").And.Contain(Member.Email).And.Contain("A short description."));
             Assert.That(row.GetProperty("assignee").GetString(), Is.EqualTo(Member.Email));
             Assert.That(row.GetProperty("excerpt").GetString(), Is.EqualTo("A short description."));
             Assert.That(row.TryGetProperty("version", out _), Is.False, "summary rows leave the full fields out");
+        });
+    }
+
+    [Test]
+    public async Task GetTasks_Text_SaysASharedValueOnce()
+    {
+        foreach (var title in new[] { "One", "Two" })
+            Success(await CallAsync(_agent, "create_task", new() { ["title"] = title, ["description"] = "d", ["assignee_id"] = "me", ["repository"] = "billing" }));
+        Success(await CallAsync(_agent, "update_task_status", new()
+        {
+            ["task_id"] = Success(await CallAsync(_agent, "get_tasks", [])).GetProperty("items")[0].GetProperty("id").GetString(),
+            ["new_status"] = "in_progress",
+        }));
+
+        var lines = TextOf(await CallAsync(_agent, "get_tasks", [])).Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Does.Contain($"assignee {Member.Email}").And.Contain("repository billing").And.Not.Contain("status"));
+            Assert.That(lines[1], Is.EqualTo("id | title | status | priority | updated | excerpt").Or.EqualTo("id | title | status | excerpt"));
+            Assert.That(lines.Skip(2).Take(2), Has.All.Not.Contain("billing").And.Not.Contain(Member.Email));
         });
     }
 }

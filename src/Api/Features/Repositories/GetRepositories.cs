@@ -21,7 +21,6 @@ public static class GetRepositories
     public sealed record ToolRepository(string Name, string? Url);
 
     /// <summary>A page of repositories for an agent.</summary>
-    [Description("One page of repositories.")]
     public sealed record ToolRepositoryPage(IReadOnlyList<ToolRepository> Items, string? NextCursor);
 
     public static void Map(IEndpointRouteBuilder routes) =>
@@ -31,8 +30,7 @@ public static class GetRepositories
         string? q = null) =>
         TypedResults.Ok(await sender.Send(new GetRepositoriesQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
 
-    [McpServerTool(Name = "list_repositories", ReadOnly = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolRepositoryPage))]
+    [McpServerTool(Name = "list_repositories", ReadOnly = true, OpenWorld = false)]
     [Description("Find repository names.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,

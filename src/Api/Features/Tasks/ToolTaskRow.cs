@@ -76,10 +76,22 @@ public sealed record ToolTaskRow(
         };
     }
 
-    /// <summary>The row for a model: <c>id | status | priority | title | assignee | repository | updated[ | excerpt]</c>.</summary>
-    public string Line() =>
-        $"{Id} | {Status} | {Priority} | {Title} | {Assignee ?? "unassigned"} | {Repository ?? "-"} | {Updated}"
-        + (string.IsNullOrEmpty(Excerpt ?? Description) ? "" : $" | {ToolText.OneLine(Excerpt ?? Description!)}");
+    /// <summary>The columns of a row as a model reads it, after its id and title.</summary>
+    public static IReadOnlyList<(string Name, Func<ToolTaskRow, string> Value)> Columns { get; } =
+    [
+        ("status", r => r.Status),
+        ("priority", r => r.Priority),
+        ("assignee", r => r.Assignee ?? "unassigned"),
+        ("repository", r => r.Repository ?? "-"),
+        ("updated", r => r.Updated),
+    ];
+
+    /// <summary>The row for a model: <c>id | title | the given columns | excerpt</c>.</summary>
+    public string Line(IEnumerable<(string Name, Func<ToolTaskRow, string> Value)> columns)
+    {
+        var text = $"{Id} | {Title} | " + string.Concat(columns.Select(c => c.Value(this) + " | "));
+        return text + ((Excerpt ?? Description) is { Length: > 0 } excerpt ? ToolText.OneLine(excerpt) : "-");
+    }
 
     private static ToolTaskRow Base(TaskDto task) => new(task.Id, task.Title, task.Status, task.Priority, task.Assignee?.Email,
         task.Repository, task.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -19,7 +19,6 @@ namespace TaskManager.Api.Features.Users;
 public static class GetUsers
 {
     /// <summary>A page of people for an agent: id, email and name only.</summary>
-    [Description("One page of users.")]
     public sealed record ToolUserPage(IReadOnlyList<ToolUser> Items, string? NextCursor);
 
     public static void Map(IEndpointRouteBuilder routes) =>
@@ -29,8 +28,7 @@ public static class GetUsers
         string? q = null) =>
         TypedResults.Ok(await sender.Send(new GetUsersQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
 
-    [McpServerTool(Name = "list_users", ReadOnly = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(ToolUserPage))]
+    [McpServerTool(Name = "list_users", ReadOnly = true, OpenWorld = false)]
     [Description("Find people by email or name.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
