@@ -3,6 +3,7 @@ using TaskManager.Api.Cli;
 using TaskManager.Api.Common;
 using TaskManager.Api.Hosting;
 using TaskManager.Api.Identity;
+using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Contract;
 using TaskManager.Infrastructure.Events;
@@ -37,6 +38,7 @@ public static class McpStdio
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTaskManagerCore(builder.Environment);
         builder.Services.AddOutboxRelay(); // an agent's changes reach live streams at once, even with no server relaying nearby
+        builder.Services.AddLiveEventReader(); // wait_for_changes waits on it
         var actor = new FixedActor();
         actor.Set(owner.UserId, owner.Email, isAdmin: false, apiKeyName: owner.KeyName);
         builder.Services.AddSingleton<ICurrentActor>(actor);

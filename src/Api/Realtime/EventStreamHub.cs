@@ -7,10 +7,11 @@ namespace TaskManager.Api.Realtime;
 /// The process's one reader of the event log. It reads <c>tasks:notifications</c> in order with non-blocking
 /// commands, woken by the relays' doorbell (or a short poll), and hands every event to the queues of the subscribers
 /// it concerns. Registration and dispatch share a lock, so a subscriber's <see cref="EventSubscription.StartPosition"/>
-/// splits the log exactly: events up to it are replayed from Redis, events after it arrive in the queue.
+/// splits the log exactly: events up to it are replayed from Redis, events after it arrive in the queue. Long polls
+/// (<see cref="ITaskEventNotifier"/>) wait here too, for the reader's position to pass theirs.
 /// </summary>
 public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<RealtimeOptions> options, ILogger<EventStreamHub> logger)
-    : BackgroundService
+    : BackgroundService, ITaskEventNotifier
 {
     public const int ReadBatch = 500;
 
@@ -20,6 +21,7 @@ public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<Realtim
     private readonly HashSet<EventSubscription> _subscribers = [];
     private readonly Dictionary<Guid, int> _streamsPerCaller = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _position = "0-0";
     private bool _stopped;
 
@@ -60,6 +62,23 @@ public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<Realtim
                 _streamsPerCaller.Remove(subscription.Caller);
             else
                 _streamsPerCaller[subscription.Caller]--;
+        }
+    }
+
+    public async Task WaitForEventsAfterAsync(string position, CancellationToken ct)
+    {
+        while (true)
+        {
+            Task advanced;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_stopped, this);
+                // Checked under the lock Dispatch moves the position in, so an event read in between is never missed.
+                if (feed.Compare(_position, position) > 0)
+                    return;
+                advanced = _advanced.Task;
+            }
+            await advanced.WaitAsync(ct);
         }
     }
 
@@ -124,7 +143,15 @@ public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<Realtim
                     subscriber.Offer(liveEvent);
                 _position = liveEvent.Id;
             }
+            WakeWaiters();
         }
+    }
+
+    /// <summary>Completes the current wait for everyone waiting and starts the next; call under the lock.</summary>
+    private void WakeWaiters()
+    {
+        _advanced.TrySetResult();
+        _advanced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>
@@ -152,6 +179,7 @@ public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<Realtim
             _stopped = true;
             foreach (var subscriber in _subscribers)
                 subscriber.Complete();
+            WakeWaiters();
         }
         _ready.TrySetCanceled();
     }

@@ -1,3 +1,4 @@
+using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure;
 using TaskManager.Infrastructure.Events;
 
@@ -7,6 +8,16 @@ namespace TaskManager.Api.Realtime;
 public static class RealtimeSetup
 {
     public static IServiceCollection AddRealtime(this IServiceCollection services)
+    {
+        services.AddOutboxRelay();
+        return services.AddLiveEventReader();
+    }
+
+    /// <summary>
+    /// The process's one reader of the event log and its fan-out, which SSE streams and <c>wait_for_changes</c> long
+    /// polls wait on; every host that serves either needs it (the web host and the stdio MCP server).
+    /// </summary>
+    public static IServiceCollection AddLiveEventReader(this IServiceCollection services)
     {
         services.AddOptions<RealtimeOptions>()
             .Configure<IConfiguration>((o, configuration) =>
@@ -23,8 +34,8 @@ public static class RealtimeSetup
             .Validate(o => o.RetryMilliseconds >= 0, "SSE_RETRY_MS must be zero or more.")
             .Validate(o => o.PollMilliseconds is >= 10 and <= 60_000, "SSE_POLL_MS must be between 10 and 60000.")
             .ValidateOnStart();
-        services.AddOutboxRelay();
         services.AddSingleton<EventStreamHub>();
+        services.AddSingleton<ITaskEventNotifier>(sp => sp.GetRequiredService<EventStreamHub>());
         services.AddHostedService(sp => sp.GetRequiredService<EventStreamHub>());
         return services;
     }
