@@ -29,7 +29,8 @@ public static class TaskText
     /// <summary>What a write did, in one line an agent can act on (the id and version for the next call).</summary>
     public static string Changed(string verb, TaskDto task) =>
         $"{verb} {task.Id} (version {task.Version}): {task.Title} | {task.Status} | {task.Priority} | "
-        + $"{task.Assignee?.Email ?? "unassigned"} | {task.Repository ?? "-"}";
+        + $"{task.Assignee?.Email ?? "unassigned"} | {task.Repository ?? "-"}"
+        + (task.LeaseExpiresAt is { } until ? $" | held by {task.LeaseHolder} until {Time(until)}" : "");
 
     /// <summary>A task in full for reading: the fields, the whole description, the comments and the latest changes.</summary>
     public static string Details(TaskDetailsDto task)
@@ -61,6 +62,8 @@ public static class TaskText
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -19,10 +19,13 @@ public sealed record ToolTask(
     string UpdatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    string? LeaseHolder,
+    DateTimeOffset? LeaseExpiresAt)
 {
     public static ToolTask From(TaskDto task) =>
         new(task.Id, task.Title, task.Description, task.Status, task.Priority, task.Complexity,
             task.Assignee is { } a ? new ToolUser(a.Id, a.Email, a.Name) : null,
-            task.Repository, task.CreatedBy, task.UpdatedBy, task.CreatedAt, task.UpdatedAt, task.Version);
+            task.Repository, task.CreatedBy, task.UpdatedBy, task.CreatedAt, task.UpdatedAt, task.Version,
+            task.LeaseHolder, task.LeaseExpiresAt);
 }
