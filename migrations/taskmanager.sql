@@ -347,3 +347,78 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    ALTER TABLE tasks ADD lease_expires_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    ALTER TABLE tasks ADD lease_holder character varying(255);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    ALTER TABLE tasks ADD lease_holder_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    CREATE TABLE task_dependencies (
+        task_id uuid NOT NULL,
+        blocked_by_id uuid NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_task_dependencies PRIMARY KEY (task_id, blocked_by_id),
+        CONSTRAINT ck_task_dependencies_not_self CHECK (task_id <> blocked_by_id),
+        CONSTRAINT fk_task_dependencies_tasks_blocked_by_id FOREIGN KEY (blocked_by_id) REFERENCES tasks (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_task_dependencies_tasks_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    CREATE INDEX idx_tasks_lease_expires ON tasks (lease_expires_at) WHERE lease_expires_at IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    CREATE INDEX ix_tasks_lease_holder_id ON tasks (lease_holder_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    CREATE INDEX idx_task_dependencies_blocked_by ON task_dependencies (blocked_by_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    ALTER TABLE tasks ADD CONSTRAINT fk_tasks_users_lease_holder_id FOREIGN KEY (lease_holder_id) REFERENCES users (id) ON DELETE SET NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129192149_LeasesAndDependencies') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129192149_LeasesAndDependencies', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -50,6 +50,7 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<ITaskQueue, PostgresTaskQueue>();
         services.AddScoped<DatabaseMigrator>();
     }
 

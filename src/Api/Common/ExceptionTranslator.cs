@@ -2,6 +2,7 @@ using System.Text.Json;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Contract;
 using TaskManager.Domain.Common;
+using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Api.Common;
 
@@ -17,6 +18,16 @@ public static class ExceptionTranslator
         ValidationException e => (400, Validation(e.Message, e.Errors)),
         ConcurrencyConflictException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message,
             new Dictionary<string, object?> { ["expected_version"] = e.ExpectedVersion, ["current_version"] = e.CurrentVersion })),
+        TaskHeldException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message, new Dictionary<string, object?>
+        {
+            ["task_id"] = e.TaskId,
+            ["lease_holder"] = e.Holder,
+            ["lease_expires_at"] = e.Until,
+        })),
+        DependencyCycleException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message, new Dictionary<string, object?>
+        {
+            ["cycle"] = e.Cycle.Select(t => new { id = t.Id, title = t.Title }).ToList(),
+        })),
         DomainException { Field: { } field } e => (400, Validation(e.Message, new Dictionary<string, string[]> { [field] = [e.Message] })),
         DomainException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message)),
         NotFoundException e => (404, ErrorBody.Of(ErrorCodes.NotFound, e.Message, new Dictionary<string, object?>

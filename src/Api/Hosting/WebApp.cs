@@ -8,6 +8,7 @@ using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 using TaskManager.Infrastructure.Health;
+using TaskManager.Infrastructure.Tasks;
 
 namespace TaskManager.Api.Hosting;
 
@@ -48,6 +49,7 @@ public static class WebApp
         services.AddGracefulShutdown(builder.Configuration);
         services.AddTaskManagerMcp(builder.Configuration);
         services.AddRealtime();
+        services.AddLeaseExpiry();
 
         var app = builder.Build();
         app.UseObservability();

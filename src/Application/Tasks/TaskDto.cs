@@ -29,4 +29,10 @@ public record TaskDto
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public required int Version { get; init; }
+
+    /// <summary>Who holds the task's lease (the claiming agent's key name or the user's email); null when nobody does.</summary>
+    public required string? LeaseHolder { get; init; }
+
+    /// <summary>When the lease ends unless renewed; null when nobody holds the task.</summary>
+    public required DateTimeOffset? LeaseExpiresAt { get; init; }
 }

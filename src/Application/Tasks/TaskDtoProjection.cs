@@ -24,6 +24,8 @@ public static class TaskDtoProjection
         CreatedAt = t.CreatedAt,
         UpdatedAt = t.UpdatedAt,
         Version = t.Version,
+        LeaseHolder = t.LeaseHolder,
+        LeaseExpiresAt = t.LeaseExpiresAt,
     };
 
     private static readonly Func<TaskItem, TaskDto> Compiled = Expression.Compile();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks.Events;
@@ -16,8 +17,12 @@ public sealed class TaskItem : AggregateRoot
     public const int DescriptionMaxLength = 20_000;
     public const int LabelMaxLength = 255;
 
+    /// <summary>The label of the changes a lease expiry makes.</summary>
+    public const string ExpiryLabel = "lease-expiry";
+
     private readonly List<TaskComment> _comments = [];
     private readonly List<TaskHistoryEntry> _history = [];
+    private readonly List<TaskDependency> _blockedBy = [];
 
     private TaskItem()
     {
@@ -59,9 +64,24 @@ public sealed class TaskItem : AggregateRoot
 
     public bool IsDeleted => DeletedAt is not null;
 
+    /// <summary>A blocker is open while it may still be worked on; completed, cancelled and deleted ones block nothing.</summary>
+    public bool IsOpen => !IsDeleted && Status is not (TaskItemStatus.Completed or TaskItemStatus.Cancelled);
+
+    /// <summary>The user whose claim holds the task; only they may renew or release it. Null when nobody holds it.</summary>
+    public Guid? LeaseHolderId { get; private set; }
+
+    /// <summary>The holder as shown (the claiming agent's key name, or the user's email).</summary>
+    public string? LeaseHolder { get; private set; }
+
+    /// <summary>When the lease ends unless renewed; past it, the expiry sweep returns the task to the pool.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
     public IReadOnlyList<TaskComment> Comments => _comments;
 
     public IReadOnlyList<TaskHistoryEntry> History => _history;
+
+    /// <summary>The tasks this one waits for (loaded by the dependency use cases only).</summary>
+    public IReadOnlyList<TaskDependency> BlockedBy => _blockedBy;
 
     public static TaskItem Create(
         string title,
@@ -113,6 +133,9 @@ public sealed class TaskItem : AggregateRoot
         Record("status", TaskEnums.Status.ToWire(from), TaskEnums.Status.ToWire(status), actor, NullIfBlank(comment), now);
         Touch(actor, now);
         Raise(new TaskStatusChanged(this, from, status, now));
+        // A lease is the promise that someone is working on the task; finishing, blocking or shelving it ends that promise.
+        if (status != TaskItemStatus.InProgress)
+            EndLease(actor, $"Lease ended: the task is {TaskEnums.Status.ToWire(status)}.", now);
     }
 
     /// <summary>Edits the descriptive fields; a null argument leaves that field as it is.</summary>
@@ -163,7 +186,82 @@ public sealed class TaskItem : AggregateRoot
         AssigneeId = assignee?.Id;
         Touch(actor, now);
         Raise(new TaskReassigned(this, previousId, AssigneeId, now));
+        // The holder's lease does not survive the task being given to someone else.
+        if (LeaseHolderId is { } holder && holder != AssigneeId)
+            EndLease(actor, "Lease ended: the task was reassigned.", now);
     }
+
+    /// <summary>
+    /// Takes the task for <paramref name="claimant"/>: assigns it to them, starts it and leases it to them for
+    /// <paramref name="lease"/>. Claiming a task one already holds renews the lease. A task someone else holds or is
+    /// assigned to, one that waits for open blockers, or one that is not waiting to start, cannot be claimed.
+    /// </summary>
+    /// <param name="openBlockers">The task's blockers that are still open: a task that waits for others cannot start.</param>
+    public void Claim(User claimant, IReadOnlyCollection<TaskItem> openBlockers, Actor actor, TimeSpan lease, DateTimeOffset now)
+    {
+        EnsureChangeable(null);
+        if (LeaseHolderId == claimant.Id)
+        {
+            RenewLease(actor, lease, now);
+            return;
+        }
+        if (LeaseHolderId is not null)
+            throw new TaskHeldException(Id, LeaseHolder!, LeaseExpiresAt, "Pick another task with claim_next_task or get_ready_tasks.");
+        if (Status != TaskItemStatus.NotStarted)
+            throw new DomainException(
+                $"Task {Id} is {TaskEnums.Status.ToWire(Status)}; only not_started tasks can be claimed. Use claim_next_task to get one that is ready.");
+        if (openBlockers.Count > 0)
+            throw new DomainException($"Task {Id} waits for {string.Join(", ", openBlockers.Select(b => $"{b.Id} \"{b.Title}\" ({TaskEnums.Status.ToWire(b.Status)})"))}; "
+                + "finish those first, or use claim_next_task to get a task that is ready.");
+        if (AssigneeId is { } assignee && assignee != claimant.Id)
+            throw new TaskHeldException(Id, Assignee?.Email ?? assignee.ToString(), null,
+                "It is assigned to them; pick another task with claim_next_task, or reassign it first.");
+        Reassign(claimant, actor, now);
+        ChangeStatus(TaskItemStatus.InProgress, actor, null, now);
+        LeaseHolderId = claimant.Id;
+        LeaseHolder = actor.Label;
+        LeaseExpiresAt = now + lease;
+        Record("lease", null, DescribeLease(), actor, null, now);
+        Raise(new TaskLeaseChanged(this, now));
+    }
+
+    /// <summary>Extends the holder's lease to <paramref name="lease"/> from now.</summary>
+    public void RenewLease(Actor actor, TimeSpan lease, DateTimeOffset now)
+    {
+        EnsureChangeable(null);
+        EnsureHolder(actor, "renew");
+        var before = DescribeLease();
+        LeaseExpiresAt = now + lease;
+        LeaseHolder = actor.Label;
+        Record("lease", before, DescribeLease(), actor, null, now);
+        Touch(actor, now);
+        Raise(new TaskLeaseChanged(this, now));
+    }
+
+    /// <summary>
+    /// The holder gives the task back: it returns to the pool, not started and unassigned, so any agent can claim it.
+    /// Unassigning even a task that was assigned to the holder before the claim is deliberate: a release says "not me".
+    /// </summary>
+    public void Release(Actor actor, string? comment, DateTimeOffset now)
+    {
+        EnsureChangeable(null);
+        EnsureHolder(actor, "release");
+        ReturnToPool(actor, NullIfBlank(comment) ?? "Released.", now);
+    }
+
+    /// <summary>
+    /// Returns the task to the pool if its lease has run out by <paramref name="now"/>; the holder stopped renewing,
+    /// so it is presumed gone. Returns whether it did, so a sweep that finds the lease already renewed or ended does nothing.
+    /// </summary>
+    public bool ExpireLease(DateTimeOffset now)
+    {
+        if (IsDeleted || LeaseHolderId is not { } holder || LeaseExpiresAt > now)
+            return false;
+        // Recorded as the holder's user (the actor column names a real user) under a label saying the system acted.
+        ReturnToPool(new Actor(holder, ExpiryLabel), $"Lease of {LeaseHolder} expired.", now);
+        return true;
+    }
+
 
     /// <summary>Moves the task to another code repository, or to none when null.</summary>
     public void MoveToRepository(CodeRepository? repository, Actor actor, DateTimeOffset now, int? expectedVersion = null)
@@ -202,7 +300,80 @@ public sealed class TaskItem : AggregateRoot
         Record("deleted", null, null, actor, null, now);
         Touch(actor, now);
         Raise(new TaskDeleted(this, now));
+        EndLease(actor, "Lease ended: the task was deleted.", now);
     }
+
+    /// <summary>
+    /// Makes this task wait for <paramref name="blocker"/>. <paramref name="cycle"/> is the chain of tasks, if any, by
+    /// which the blocker already waits for this task (blocker first, this task last): the new link would close it, so
+    /// it is refused and the cycle named. Adding a link that exists changes nothing.
+    /// </summary>
+    public void AddBlocker(TaskItem blocker, IReadOnlyList<TaskItem> cycle, Actor actor, DateTimeOffset now)
+    {
+        EnsureChangeable(null);
+        if (blocker.Id == Id)
+            throw new DomainException("A task cannot block itself; pass another task as blocked_by.", "blocked_by");
+        if (blocker.IsDeleted)
+            throw new DomainException($"Task {blocker.Id} has been deleted and cannot block anything.", "blocked_by");
+        if (cycle.Count > 0)
+            throw new DependencyCycleException([this, .. cycle]);
+        if (_blockedBy.Exists(d => d.BlockedById == blocker.Id))
+            return;
+        _blockedBy.Add(new TaskDependency(Id, blocker.Id, now));
+        Record("blocked_by", null, Describe(blocker), actor, null, now);
+        Touch(actor, now);
+        Raise(new TaskDependenciesChanged(this, now));
+    }
+
+    /// <summary>Stops this task waiting for <paramref name="blocker"/>; removing a link that does not exist changes nothing.</summary>
+    public void RemoveBlocker(TaskItem blocker, Actor actor, DateTimeOffset now)
+    {
+        EnsureChangeable(null);
+        if (_blockedBy.Find(d => d.BlockedById == blocker.Id) is not { } link)
+            return;
+        _blockedBy.Remove(link);
+        Record("blocked_by", Describe(blocker), null, actor, null, now);
+        Touch(actor, now);
+        Raise(new TaskDependenciesChanged(this, now));
+    }
+
+    /// <summary>
+    /// Announces that the last open blocker of this task was just finished. Nothing on the task changes (no version, no
+    /// history row), but waiting agents must hear that it can start now.
+    /// </summary>
+    public void NoteUnblocked(DateTimeOffset now) => Raise(new TaskUnblocked(this, now));
+
+    private static string Describe(TaskItem task) => $"{task.Id} {task.Title}";
+
+    private void ReturnToPool(Actor actor, string reason, DateTimeOffset now)
+    {
+        EndLease(actor, reason, now);
+        ChangeStatus(TaskItemStatus.NotStarted, actor, null, now);
+        Reassign(null, actor, now);
+    }
+
+    private void EnsureHolder(Actor actor, string verb)
+    {
+        if (LeaseHolderId is null)
+            throw new DomainException($"Task {Id} is not claimed, so there is no lease to {verb}; claim it with claim_task.");
+        if (LeaseHolderId != actor.UserId)
+            throw new TaskHeldException(Id, LeaseHolder!, LeaseExpiresAt, $"Only the holder can {verb} the lease.");
+    }
+
+    private void EndLease(Actor actor, string reason, DateTimeOffset now)
+    {
+        if (LeaseHolderId is null)
+            return;
+        Record("lease", DescribeLease(), null, actor, reason, now);
+        LeaseHolderId = null;
+        LeaseHolder = null;
+        LeaseExpiresAt = null;
+        Touch(actor, now);
+        Raise(new TaskLeaseChanged(this, now));
+    }
+
+    private string DescribeLease() =>
+        $"{LeaseHolder} until {LeaseExpiresAt!.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
 
     private void EnsureChangeable(int? expectedVersion)
     {

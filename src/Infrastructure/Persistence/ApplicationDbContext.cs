@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
@@ -23,6 +24,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
 
+    public DbSet<TaskDependency> TaskDependencies => Set<TaskDependency>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -46,6 +49,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             throw new DuplicateKeyException(pg.ConstraintName ?? "unknown", ex);
         }
     }
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);

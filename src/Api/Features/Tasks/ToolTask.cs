@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Features.Tasks;
@@ -19,14 +20,18 @@ public sealed record ToolTask(
     string UpdatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    string? LeaseHolder,
+    DateTimeOffset? LeaseExpiresAt)
 {
     /// <summary>What a write did, in one line a model can act on (the id and version for the next call).</summary>
     public string Line(string verb) =>
-        $"{verb} {Id} (version {Version}): {Title} | {Status} | {Priority} | {Assignee?.Email ?? "unassigned"} | {Repository ?? "-"}";
+        $"{verb} {Id} (version {Version}): {Title} | {Status} | {Priority} | {Assignee?.Email ?? "unassigned"} | {Repository ?? "-"}"
+        + (LeaseExpiresAt is { } until ? $" | held by {LeaseHolder} until {ToolText.Minute(until)}" : "");
 
     public static ToolTask From(TaskDto task) =>
         new(task.Id, task.Title, task.Description, task.Status, task.Priority, task.Complexity,
             task.Assignee is { } a ? new ToolUser(a.Id, a.Email, a.Name) : null,
-            task.Repository, task.CreatedBy, task.UpdatedBy, task.CreatedAt, task.UpdatedAt, task.Version);
+            task.Repository, task.CreatedBy, task.UpdatedBy, task.CreatedAt, task.UpdatedAt, task.Version,
+            task.LeaseHolder, task.LeaseExpiresAt);
 }

@@ -16,8 +16,7 @@ namespace TaskManager.Api.Features.Tasks;
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class WaitForChanges
 {
-    [McpServerTool(Name = "wait_for_changes", Title = "Wait for task changes", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(TaskChanges))]
+    [McpServerTool(Name = "wait_for_changes", ReadOnly = true, OpenWorld = false)]
     [Description("Wait for changes to your tasks (or a repository's) instead of re-listing; pass the last 'next' as since.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Idempotency;
 using TaskManager.Domain.ApiKeys;
@@ -21,6 +22,8 @@ public interface IApplicationDbContext
 
     DbSet<TaskHistoryEntry> TaskHistory { get; }
 
+    DbSet<TaskDependency> TaskDependencies { get; }
+
     DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
@@ -28,4 +31,7 @@ public interface IApplicationDbContext
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>For the use cases that must hold row locks (taken through <see cref="ITaskQueue"/>) until their change is saved.</summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TaskManager.Domain.Tasks;
+using TaskManager.Domain.Users;
 
 namespace TaskManager.Infrastructure.Persistence.Configurations;
 
@@ -27,7 +28,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Property(t => t.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         builder.Property(t => t.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         builder.Property(t => t.Version).IsConcurrencyToken().HasDefaultValue(1).ValueGeneratedNever();
+        builder.Property(t => t.LeaseHolder).HasMaxLength(TaskItem.LabelMaxLength);
         builder.Ignore(t => t.IsDeleted);
+        builder.Ignore(t => t.IsOpen);
         builder.Ignore(t => t.DomainEvents);
 
         builder.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
@@ -36,6 +39,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasMany(t => t.History).WithOne().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(t => t.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<User>().WithMany().HasForeignKey(t => t.LeaseHolderId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(t => t.BlockedBy).WithOne().HasForeignKey(d => d.TaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.BlockedBy).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Each list filter has a composite index ending in the list order, so a page is an index range scan.
         builder.HasIndex(t => new { t.AssigneeId, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_assignee").IsDescending(false, true, true).HasFilter(Live);
@@ -45,5 +51,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(t => new { t.Status, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_status").IsDescending(false, true, true).HasFilter(Live);
         builder.HasIndex(t => new { t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_created").IsDescending(true, true).HasFilter(Live);
         builder.HasIndex(t => new { t.UpdatedAt, t.Id }).HasDatabaseName("idx_tasks_updated");
+        // The expiry sweep's scan: only leased tasks are in it, so it stays as small as the work in progress.
+        builder.HasIndex(t => t.LeaseExpiresAt).HasDatabaseName("idx_tasks_lease_expires").HasFilter("lease_expires_at IS NOT NULL");
     }
 }

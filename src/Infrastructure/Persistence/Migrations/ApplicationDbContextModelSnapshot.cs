@@ -266,6 +266,33 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                     b.ToTable("task_comments", (string)null);
                 });
 
+            modelBuilder.Entity("TaskManager.Domain.Tasks.TaskDependency", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("BlockedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocked_by_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("TaskId", "BlockedById")
+                        .HasName("pk_task_dependencies");
+
+                    b.HasIndex("BlockedById")
+                        .HasDatabaseName("idx_task_dependencies_blocked_by");
+
+                    b.ToTable("task_dependencies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_task_dependencies_not_self", "task_id <> blocked_by_id");
+                        });
+                });
+
             modelBuilder.Entity("TaskManager.Domain.Tasks.TaskHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -364,6 +391,19 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("lease_holder");
+
+                    b.Property<Guid?>("LeaseHolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_holder_id");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -407,6 +447,13 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("idx_tasks_lease_expires")
+                        .HasFilter("lease_expires_at IS NOT NULL");
+
+                    b.HasIndex("LeaseHolderId")
+                        .HasDatabaseName("ix_tasks_lease_holder_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending()
@@ -522,6 +569,23 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_task_comments_tasks_task_id");
                 });
 
+            modelBuilder.Entity("TaskManager.Domain.Tasks.TaskDependency", b =>
+                {
+                    b.HasOne("TaskManager.Domain.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_dependencies_tasks_blocked_by_id");
+
+                    b.HasOne("TaskManager.Domain.Tasks.TaskItem", null)
+                        .WithMany("BlockedBy")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_dependencies_tasks_task_id");
+                });
+
             modelBuilder.Entity("TaskManager.Domain.Tasks.TaskHistoryEntry", b =>
                 {
                     b.HasOne("TaskManager.Domain.Users.User", null)
@@ -547,6 +611,12 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_tasks_users_assignee_id");
 
+                    b.HasOne("TaskManager.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaseHolderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tasks_users_lease_holder_id");
+
                     b.HasOne("TaskManager.Domain.Repositories.CodeRepository", "Repository")
                         .WithMany()
                         .HasForeignKey("RepositoryId")
@@ -560,6 +630,8 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TaskManager.Domain.Tasks.TaskItem", b =>
                 {
+                    b.Navigation("BlockedBy");
+
                     b.Navigation("Comments");
 
                     b.Navigation("History");

@@ -1,0 +1,31 @@
+using Mediator;
+using TaskManager.Application.Common.Interfaces;
+
+namespace TaskManager.Application.Tasks.Commands.ExpireLeases;
+
+/// <summary>
+/// Every instance sweeps; the row locks (skipping rows another sweeper holds) and the entity's own check that the lease
+/// is still expired make each expiry happen once, with one set of history rows and one event.
+/// </summary>
+public sealed class ExpireLeasesHandler(IApplicationDbContext db, ITaskQueue queue, IClock clock, IOutboxSignal outbox)
+    : ICommandHandler<ExpireLeasesCommand, int>
+{
+    public async ValueTask<int> Handle(ExpireLeasesCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var expired = 0;
+        foreach (var taskId in await queue.LockExpiredLeasesAsync(now, command.BatchSize, cancellationToken))
+        {
+            var task = await db.LoadForChangeAsync(taskId, cancellationToken);
+            if (task.ExpireLease(now))
+                expired++;
+        }
+        if (expired == 0)
+            return 0;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return expired;
+    }
+}

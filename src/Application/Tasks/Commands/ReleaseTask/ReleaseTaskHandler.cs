@@ -1,0 +1,16 @@
+using Mediator;
+using TaskManager.Application.Common.Interfaces;
+
+namespace TaskManager.Application.Tasks.Commands.ReleaseTask;
+
+public sealed class ReleaseTaskHandler(IApplicationDbContext db, ICurrentActor caller, IClock clock)
+    : ICommandHandler<ReleaseTaskCommand, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(ReleaseTaskCommand command, CancellationToken cancellationToken)
+    {
+        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        task.Release(caller.AsActor(), command.Comment, clock.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
+        return TaskDtoProjection.Map(task);
+    }
+}
