@@ -99,7 +99,7 @@ public sealed class McpToolsTests : McpTestBase
         {
             Assert.That(tools["get_tasks"].Annotations!.ReadOnlyHint, Is.True);
             Assert.That(tools["get_task"].Annotations!.ReadOnlyHint, Is.True);
-            Assert.That(tools["update_task_status"].Annotations!.ReadOnlyHint, Is.False);
+            Assert.That(tools["update_task_status"].Annotations!.ReadOnlyHint, Is.Not.True);
             Assert.That(tools["update_task_status"].Annotations!.IdempotentHint, Is.True);
             Assert.That(tools["create_task"].Annotations!.IdempotentHint, Is.False);
             Assert.That(tools["add_task_comment"].Annotations!.IdempotentHint, Is.False);

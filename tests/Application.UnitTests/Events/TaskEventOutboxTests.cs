@@ -216,7 +216,7 @@ public sealed class TaskEventOutboxTests
             Assert.That(data.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[]
             {
                 "id", "title", "description", "status", "priority", "complexity", "assignee", "repository",
-                "created_by", "updated_by", "created_at", "updated_at", "version",
+                "created_by", "updated_by", "created_at", "updated_at", "version", "lease_holder", "lease_expires_at",
             }));
             Assert.That(data.GetProperty("assignee").GetProperty("email").GetString(), Is.EqualTo("max@example.com"));
             Assert.That(data.GetProperty("repository").GetString(), Is.EqualTo("auth-service"));

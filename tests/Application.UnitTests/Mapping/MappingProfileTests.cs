@@ -62,8 +62,10 @@ public sealed class MappingProfileTests
     {
         var assignee = User.Create("max@example.com", "Max", null, Now);
         var repository = CodeRepository.Create("billing", null, Now);
-        var task = TaskItem.Create("Rotate keys", "d", TaskItemStatus.InProgress, TaskPriority.Urgent, TaskComplexity.High,
+        var task = TaskItem.Create("Rotate keys", "d", TaskItemStatus.NotStarted, TaskPriority.Urgent, TaskComplexity.High,
             assignee, repository, new Actor(Guid.NewGuid(), "ada@example.com"), Now);
+        // Claimed, so that the lease fields have values too.
+        task.Claim(assignee, [], new Actor(assignee.Id, "max@example.com"), TimeSpan.FromMinutes(30), Now);
 
         var dto = TaskDtoProjection.Map(task);
 

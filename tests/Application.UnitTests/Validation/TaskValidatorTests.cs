@@ -41,9 +41,9 @@ public sealed class TaskValidatorTests
     [Test]
     public void CreateTask_WithUnknownPriority_ListsTheAllowedValues()
     {
-        var messages = AssertInvalid(ValidCreate with { Priority = "critical" }, "priority");
+        var messages = AssertInvalid(ValidCreate with { Priority = "extreme" }, "priority");
 
-        Assert.That(messages.Single(), Is.EqualTo("'critical' is not allowed; use one of: low, medium, high, urgent."));
+        Assert.That(messages.Single(), Is.EqualTo("'extreme' is not allowed; use one of: low, medium, high, urgent."));
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class TaskValidatorTests
 
     [Test]
     public void CreateTask_WithUnknownStatus_ListsTheAllowedValues() =>
-        Assert.That(AssertInvalid(ValidCreate with { Status = "done" }, "status").Single(),
+        Assert.That(AssertInvalid(ValidCreate with { Status = "frozen" }, "status").Single(),
             Does.Contain("not_started, in_progress, blocked, completed, cancelled"));
 
     [Test]
@@ -120,8 +120,8 @@ public sealed class TaskValidatorTests
 
     [Test]
     public void ChangeStatus_WithUnknownStatus_SaysWhichValuesAreAllowed() =>
-        Assert.That(AssertInvalid(new ChangeTaskStatusCommand(TaskId, "finished", null), "status").Single(),
-            Is.EqualTo("'finished' is not allowed; use one of: not_started, in_progress, blocked, completed, cancelled."));
+        Assert.That(AssertInvalid(new ChangeTaskStatusCommand(TaskId, "frozen", null), "status").Single(),
+            Is.EqualTo("'frozen' is not allowed; use one of: not_started, in_progress, blocked, completed, cancelled."));
 
     [Test]
     public void ChangeStatus_WithTooLongComment_FailsOnComment() =>
@@ -154,8 +154,8 @@ public sealed class TaskValidatorTests
 
     [Test]
     public void GetTasks_WithUnknownStatusInAList_NamesItAndListsTheAllowedValues() =>
-        Assert.That(AssertInvalid(new GetTasksQuery(Status: "blocked,open,done"), "status").Single(),
-            Is.EqualTo("'open, done' is not allowed; use one or more of: not_started, in_progress, blocked, completed, cancelled, separated by commas."));
+        Assert.That(AssertInvalid(new GetTasksQuery(Status: "blocked,frozen,gone"), "status").Single(),
+            Is.EqualTo("'frozen, gone' is not allowed; use one or more of: not_started, in_progress, blocked, completed, cancelled, separated by commas."));
 
     [Test]
     public void GetTasks_WithUnknownPriority_FailsOnPriority() =>

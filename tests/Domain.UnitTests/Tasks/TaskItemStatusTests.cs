@@ -65,11 +65,11 @@ public sealed class TaskItemStatusTests
     }
 
     [Test]
-    public void ChangeStatus_ToTheSameStatus_ChangesNothing()
+    public void ChangeStatus_ToTheSameStatus_WithoutAComment_ChangesNothing()
     {
         var task = SavedTask();
 
-        task.ChangeStatus(TaskItemStatus.NotStarted, Agent, "again", Later());
+        task.ChangeStatus(TaskItemStatus.NotStarted, Agent, null, Later());
 
         Assert.Multiple(() =>
         {
@@ -167,5 +167,20 @@ public sealed class TaskItemStatusTests
         Assert.That(task.DomainEvents.Select(e => e.GetType()), Is.EqualTo(new[] { typeof(TaskStatusChanged), typeof(TaskCommented) }));
         task.ClearDomainEvents();
         Assert.That(task.DomainEvents, Is.Empty);
+    }
+
+    [Test]
+    public void ChangeStatus_ToTheSameStatus_WithAComment_KeepsTheCommentAndNothingElse()
+    {
+        var task = SavedTask();
+
+        task.ChangeStatus(TaskItemStatus.NotStarted, Agent, "  still waiting on design  ", Later());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(task.Status, Is.EqualTo(TaskItemStatus.NotStarted));
+            Assert.That(task.Comments.Select(c => c.Comment), Is.EqualTo(new[] { "still waiting on design" }));
+            Assert.That(task.History.Select(h => h.FieldChanged), Has.None.EqualTo("status"));
+        });
     }
 }
