@@ -24,4 +24,7 @@ public static class FieldLimits
     public const int ApiKeyName = ApiKey.NameMaxLength;
     public const int IdempotencyKey = IdempotencyRecord.KeyMaxLength;
     public const int SearchText = 200;
+
+    /// <summary>One evidence link of a completion (a commit, pull request or build URL).</summary>
+    public const int EvidenceLink = 500;
 }

@@ -138,6 +138,25 @@ public sealed class TaskItem : AggregateRoot
             EndLease(actor, $"Lease ended: the task is {TaskEnums.Status.ToWire(status)}.", now);
     }
 
+    /// <summary>The most links a completion can carry as evidence.</summary>
+    public const int MaxEvidenceLinks = 10;
+
+    /// <summary>
+    /// Finishes the task with evidence: <paramref name="summary"/> is what was done (the status change's comment) and
+    /// <paramref name="links"/> where to see it (commit, pull request, build), kept as an <c>evidence</c> history row.
+    /// Completing a completed task adds the new evidence to it.
+    /// </summary>
+    public void Complete(string summary, IReadOnlyList<Uri> links, Actor actor, DateTimeOffset now, int? expectedVersion = null)
+    {
+        if (NullIfBlank(summary) is null)
+            throw new DomainException("Say what was done: a completion needs a summary.", "summary");
+        if (links.Count > MaxEvidenceLinks)
+            throw new DomainException($"At most {MaxEvidenceLinks} links can be kept with a completion.", "links");
+        ChangeStatus(TaskItemStatus.Completed, actor, summary, now, expectedVersion);
+        if (links.Count > 0)
+            Record("evidence", null, string.Join('\n', links.Select(l => l.AbsoluteUri)), actor, null, now);
+    }
+
     /// <summary>Edits the descriptive fields; a null argument leaves that field as it is.</summary>
     public void Edit(string? title, string? description, TaskPriority? priority, TaskComplexity? complexity,
         Actor actor, DateTimeOffset now, int? expectedVersion = null)
