@@ -9,7 +9,7 @@ namespace TaskManager.Infrastructure;
 public static class Settings
 {
     public static string Missing(string name) =>
-        $"{name} is not set. See the configuration table in README.md (scripts/run.sh sets everything up locally).";
+        $"{name} is not set. See docs/configuration.md (scripts/run.sh sets everything up locally).";
 
     public static bool IsStrongSecret(string secret) =>
         Encoding.UTF8.GetByteCount(secret) >= JwtOptions.MinimumSecretBytes && secret.Distinct().Count() >= 10;
