@@ -17,4 +17,8 @@ public static class ToolReply
 
     /// <summary>The last line of a listing: how to continue, or that there is nothing more.</summary>
     public static string PageEnd(string? nextCursor) => nextCursor is null ? "(last page)" : $"next_cursor: {nextCursor}";
+
+    /// <summary>A listing for a model: one line per item, then how to continue, or <paramref name="whenEmpty"/>.</summary>
+    public static string Listing(IReadOnlyCollection<string> lines, string? nextCursor, string whenEmpty) =>
+        lines.Count == 0 ? whenEmpty : string.Join('\n', lines) + '\n' + PageEnd(nextCursor);
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using TaskManager.Application.ApiKeys;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Persistence;
 
@@ -33,7 +32,4 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         usage.Record(found.Id, time.GetUtcNow());
         return new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email);
     }
-
-    /// <summary>True when the text has the shape of one of our keys (for friendlier error messages only).</summary>
-    public static bool LooksLikeKey(string? key) => key is not null && key.StartsWith(ApiKeySecret.Marker, StringComparison.Ordinal);
 }

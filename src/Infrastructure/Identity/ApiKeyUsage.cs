@@ -12,8 +12,6 @@ public sealed partial class ApiKeyUsage(NpgsqlDataSource dataSource, ILogger<Api
 {
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
 
-    public int PendingCount => _pending.Count;
-
     public void Record(Guid keyId, DateTimeOffset at) =>
         _pending.AddOrUpdate(keyId, at, (_, previous) => at > previous ? at : previous);
 

@@ -90,13 +90,11 @@ public sealed class DirectoryEntityTests
 
         key.Revoke(Now.AddHours(1));
         key.Revoke(Now.AddHours(2));
-        key.MarkUsed(Now.AddMinutes(5));
 
         Assert.Multiple(() =>
         {
             Assert.That(key.IsRevoked, Is.True);
             Assert.That(key.RevokedAt, Is.EqualTo(Now.AddHours(1)));
-            Assert.That(key.LastUsedAt, Is.EqualTo(Now.AddMinutes(5)));
         });
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
@@ -41,11 +40,7 @@ public static class GetRepositories
     {
         var page = await sender.Send(new GetRepositoriesQuery(limit ?? Paging.AgentDefaultLimit, cursor, q), cancellationToken);
         var repositories = page.Items.Select(r => new ToolRepository(r.Name, r.Url)).ToList();
-        var text = new StringBuilder();
-        foreach (var repository in repositories)
-            text.Append(repository.Name).Append('\n');
-        text.Append(repositories.Count == 0 ? "No repository matches; call list_repositories without q to see them all."
-            : ToolReply.PageEnd(page.NextCursor));
-        return ToolReply.Of(new ToolRepositoryPage(repositories, page.NextCursor), text.ToString());
+        return ToolReply.Of(new ToolRepositoryPage(repositories, page.NextCursor), ToolReply.Listing([.. repositories.Select(r => r.Name)],
+            page.NextCursor, "No repository matches; call list_repositories without q to see them all."));
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
@@ -39,10 +38,8 @@ public static class GetUsers
     {
         var page = await sender.Send(new GetUsersQuery(limit ?? Paging.AgentDefaultLimit, cursor, q), cancellationToken);
         var users = page.Items.Select(u => new ToolUser(u.Id, u.Email, u.Name)).ToList();
-        var text = new StringBuilder();
-        foreach (var user in users)
-            text.Append(user.Email).Append(user.Name is null ? "" : $" ({user.Name})").Append('\n');
-        text.Append(users.Count == 0 ? "No user matches; call list_users without q to see everyone." : ToolReply.PageEnd(page.NextCursor));
-        return ToolReply.Of(new ToolUserPage(users, page.NextCursor), text.ToString());
+        var lines = users.Select(u => u.Name is null ? u.Email : $"{u.Email} ({u.Name})").ToList();
+        return ToolReply.Of(new ToolUserPage(users, page.NextCursor),
+            ToolReply.Listing(lines, page.NextCursor, "No user matches; call list_users without q to see everyone."));
     }
 }

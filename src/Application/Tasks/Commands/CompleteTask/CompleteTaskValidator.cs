@@ -15,7 +15,8 @@ public sealed class CompleteTaskValidator : AbstractValidator<CompleteTaskComman
             .WithMessage($"At most {TaskItem.MaxEvidenceLinks} links can be kept with a completion.");
         RuleForEach(c => c.Links).Must(IsWebAddress)
             .WithMessage((_, link) => $"'{link}' is not a link; give absolute http(s) URLs of at most {FieldLimits.EvidenceLink} characters, "
-                + "such as https://github.com/acme/api/pull/42.");
+                + "such as https://github.com/acme/api/pull/42.")
+            .OverridePropertyName("links"); // one field for the form and the agent, not links[0], links[1]...
         RuleFor(c => c.UpdatedBy).MaximumLength(FieldLimits.Label).NoControlCharacters();
     }
 
