@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Mapping;
+using TaskManager.Application.Tasks;
 using TaskManager.Domain.Common;
 
 namespace TaskManager.Application;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<TaskEventOutbox>();
         services.AddScoped<UserResolver>();
         services.AddScoped<RepositoryResolver>();
+        services.AddScoped<DependantUnblocking>();
         return services;
     }
 }

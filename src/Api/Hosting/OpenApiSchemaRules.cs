@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
@@ -33,6 +34,11 @@ public sealed class OpenApiSchemaRules : IOpenApiSchemaTransformer
         // An empty PATCH is refused (see UpdateTask.PatchTaskRequest), though no single field is required.
         if (context.JsonTypeInfo.Type == typeof(UpdateTask.PatchTaskRequest))
             schema.MinProperties = 1;
+
+        // [Required] refuses null as well as absence (DataAnnotations reads it so): a Guid? body field is nullable only so
+        // that a missing id is told apart from the empty one.
+        if (context.JsonPropertyInfo?.AttributeProvider is PropertyInfo requiredMember && requiredMember.IsDefined(typeof(RequiredAttribute)))
+            schema.Type &= ~JsonSchemaType.Null;
 
         if (context.JsonPropertyInfo is not { } property || property.PropertyType != typeof(string))
             return Task.CompletedTask;

@@ -20,6 +20,12 @@ public static class TaskEvents
 
     public const string Deleted = "task_deleted";
 
+    /// <summary>
+    /// The last open blocker of the task was completed, cancelled or deleted, so it can start now. Routed like
+    /// <see cref="Updated"/>: to the task's assignee and repository.
+    /// </summary>
+    public const string Unblocked = "task_unblocked";
+
     /// <summary>Every event, under its own type.</summary>
     public const string NotificationsStream = "tasks:notifications";
 

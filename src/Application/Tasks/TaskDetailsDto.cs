@@ -2,16 +2,25 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace TaskManager.Application.Tasks;
 
-/// <summary>One task with its comments and its most recent history.</summary>
+/// <summary>One task with its dependencies, its comments and its most recent history.</summary>
 public sealed record TaskDetailsDto : TaskDto
 {
     [SetsRequiredMembers]
-    public TaskDetailsDto(TaskDto task, IReadOnlyList<CommentDto> comments, IReadOnlyList<HistoryEntryDto> recentHistory)
+    public TaskDetailsDto(TaskDto task, IReadOnlyList<TaskLinkDto> blockedBy, IReadOnlyList<TaskLinkDto> blocks,
+        IReadOnlyList<CommentDto> comments, IReadOnlyList<HistoryEntryDto> recentHistory)
         : base(task)
     {
+        BlockedBy = blockedBy;
+        Blocks = blocks;
         Comments = comments;
         RecentHistory = recentHistory;
     }
+
+    /// <summary>The tasks this one waits for; it can start once each is completed or cancelled.</summary>
+    public IReadOnlyList<TaskLinkDto> BlockedBy { get; init; }
+
+    /// <summary>The tasks that wait for this one.</summary>
+    public IReadOnlyList<TaskLinkDto> Blocks { get; init; }
 
     public IReadOnlyList<CommentDto> Comments { get; init; }
 

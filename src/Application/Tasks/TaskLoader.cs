@@ -16,12 +16,61 @@ public static class TaskLoader
             .FirstOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, ct)
         ?? throw NotFoundException.Task(id);
 
+    /// <summary>Loads a live task with its blocker links, for a change to its dependencies.</summary>
+    public static async Task<TaskItem> LoadWithBlockersForChangeAsync(this IApplicationDbContext db, Guid id, CancellationToken ct) =>
+        await db.Tasks
+            .Include(t => t.Assignee)
+            .Include(t => t.Repository)
+            .Include(t => t.BlockedBy)
+            .FirstOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, ct)
+        ?? throw NotFoundException.Task(id);
+
+    /// <summary>
+    /// The task named as <c>blocked_by</c>, deleted or not: adding a deleted one is refused by the rule that says why, and a
+    /// link to one must still be removable.
+    /// </summary>
+    public static async Task<TaskItem> LoadBlockerAsync(this IApplicationDbContext db, Guid id, CancellationToken ct) =>
+        await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw NotFoundException.Task(id, "blocked_by");
+
+    /// <summary>The tasks of <paramref name="ids"/>, tracked, in the order given.</summary>
+    public static async Task<List<TaskItem>> LoadInOrderAsync(this IApplicationDbContext db, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var byId = await db.Tasks.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        return [.. ids.Select(id => byId[id])];
+    }
+
+    public static async Task<TaskDependenciesDto> LoadDependenciesAsync(this IApplicationDbContext db, TaskItem task, CancellationToken ct)
+    {
+        var (blockedBy, blocks) = await db.LoadLinksAsync(task.Id, ct);
+        return new TaskDependenciesDto(task.Id, task.Title, task.Version, blockedBy, blocks);
+    }
+
     /// <summary>The open blockers of a task (see <see cref="TaskItem.IsOpen"/>), tracked, for a claim to check.</summary>
     public static async Task<List<TaskItem>> LoadOpenBlockersAsync(this IApplicationDbContext db, Guid id, CancellationToken ct) =>
         await db.Tasks
             .Where(b => db.TaskDependencies.Any(d => d.TaskId == id && d.BlockedById == b.Id)
                 && b.DeletedAt == null && b.Status != TaskItemStatus.Completed && b.Status != TaskItemStatus.Cancelled)
             .ToListAsync(ct);
+
+    /// <summary>What <paramref name="id"/> waits for and what waits for it, oldest link first; deleted tasks block nothing and are left out.</summary>
+    public static async Task<(List<TaskLinkDto> BlockedBy, List<TaskLinkDto> Blocks)> LoadLinksAsync(this IApplicationDbContext db, Guid id,
+        CancellationToken ct)
+    {
+        var blockedBy = await db.TaskDependencies.AsNoTracking()
+            .Where(d => d.TaskId == id)
+            .Join(db.Tasks.Where(t => t.DeletedAt == null), d => d.BlockedById, t => t.Id, (d, t) => new { d.CreatedAt, t.Id, t.Title, t.Status })
+            .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            .ToListAsync(ct);
+        var blocks = await db.TaskDependencies.AsNoTracking()
+            .Where(d => d.BlockedById == id)
+            .Join(db.Tasks.Where(t => t.DeletedAt == null), d => d.TaskId, t => t.Id, (d, t) => new { d.CreatedAt, t.Id, t.Title, t.Status })
+            .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            .ToListAsync(ct);
+        return ([.. blockedBy.Select(l => new TaskLinkDto(l.Id, l.Title, TaskEnums.Status.ToWire(l.Status)))],
+            [.. blocks.Select(l => new TaskLinkDto(l.Id, l.Title, TaskEnums.Status.ToWire(l.Status)))]);
+    }
 
     /// <summary>The signed-in caller as a user, for changes that assign to them.</summary>
     public static async Task<User> LoadCallerAsync(this IApplicationDbContext db, ICurrentActor caller, CancellationToken ct) =>

@@ -325,7 +325,7 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>
     /// Makes this task wait for <paramref name="blocker"/>. <paramref name="cycle"/> is the chain of tasks, if any, by
     /// which the blocker already waits for this task (blocker first, this task last): the new link would close it, so
-    /// it is refused and the cycle named. Adding a link that exists changes nothing.
+    /// it is refused and the cycle named, starting from this task. Adding a link that exists changes nothing.
     /// </summary>
     public void AddBlocker(TaskItem blocker, IReadOnlyList<TaskItem> cycle, Actor actor, DateTimeOffset now)
     {
@@ -335,7 +335,7 @@ public sealed class TaskItem : AggregateRoot
         if (blocker.IsDeleted)
             throw new DomainException($"Task {blocker.Id} has been deleted and cannot block anything.", "blocked_by");
         if (cycle.Count > 0)
-            throw new DependencyCycleException([this, .. cycle]);
+            throw new DependencyCycleException([this, .. cycle.SkipLast(1)]);
         if (_blockedBy.Exists(d => d.BlockedById == blocker.Id))
             return;
         _blockedBy.Add(new TaskDependency(Id, blocker.Id, now));

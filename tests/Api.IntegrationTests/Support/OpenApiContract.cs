@@ -50,8 +50,11 @@ internal sealed class OpenApiContract(JsonNode document)
             Assert.That(text, Is.Empty, $"{method} {path} {status} documents no body");
     }
 
-    /// <summary>A body with the schema's required fields only (and as many more as minProperties asks), or with every documented field.</summary>
-    public static JsonObject Body(JsonObject schema, bool everyField)
+    /// <summary>
+    /// A body with the schema's required fields only (and as many more as minProperties asks), or with every documented
+    /// field; id fields (format uuid) get <paramref name="existingId"/>, since a body refers to things that exist.
+    /// </summary>
+    public static JsonObject Body(JsonObject schema, bool everyField, string existingId)
     {
         var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
         var atLeast = schema["minProperties"]?.GetValue<int>() ?? 0;
@@ -59,7 +62,7 @@ internal sealed class OpenApiContract(JsonNode document)
         foreach (var (name, property) in schema["properties"]!.AsObject())
         {
             if (everyField || required.Contains(name) || body.Count < atLeast - required.Count)
-                body[name] = SampleOf(property!.AsObject());
+                body[name] = SampleOf(property!.AsObject(), existingId);
         }
         return body;
     }
@@ -84,14 +87,16 @@ internal sealed class OpenApiContract(JsonNode document)
     }
 
     /// <summary>A valid value as the schema describes it: null where allowed (it means "no value"), else the first enum value,
-    /// else a short unique text in the declared format.</summary>
-    private static JsonNode? SampleOf(JsonObject property)
+    /// else the existing id for an id, else a short unique text in the declared format.</summary>
+    private static JsonNode? SampleOf(JsonObject property, string existingId)
     {
         var types = property["type"] is JsonArray many ? many.Select(t => t!.GetValue<string>()).ToArray() : [property["type"]?.GetValue<string>() ?? ""];
         if (types.Contains("null"))
             return null;
         if (property["enum"] is JsonArray values)
             return values.First(v => v is not null)!.DeepClone();
+        if (property["format"]?.GetValue<string>() == "uuid")
+            return existingId;
         var unique = Guid.NewGuid().ToString("N")[..8];
         return property["format"]?.GetValue<string>() == "email" ? $"doc-{unique}@example.com" : $"doc-{unique}";
     }

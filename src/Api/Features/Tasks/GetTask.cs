@@ -18,7 +18,7 @@ public static class GetTask
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Tasks().MapGet("/{id:guid}", GetAsync).WithName("GetTask").ProducesErrors(404)
             .AnswersHeaders(StatusCodes.Status200OK, WireHeaders.ETag)
-            .WithSummary("One task with its comments and recent history; ETag is its version.");
+            .WithSummary("One task with its dependencies, comments and recent history; ETag is its version.");
 
     private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, ISender sender, HttpResponse response, CancellationToken ct)
     {
@@ -28,14 +28,14 @@ public static class GetTask
     }
 
     [McpServerTool(Name = "get_task", ReadOnly = true, OpenWorld = false)]
-    [Description("Read a task in full, with comments and changes.")]
+    [Description("Read a task in full: dependencies, comments, changes.")]
     public static async Task<CallToolResult> Tool(
         ISender sender,
         [Description("Task id.")] string task_id,
         CancellationToken cancellationToken)
     {
         var task = await sender.Send(new GetTaskQuery(ToolArguments.TaskId(task_id)), cancellationToken);
-        var details = new ToolTaskDetails(ToolTask.From(task), task.Comments, task.RecentHistory);
+        var details = ToolTaskDetails.From(task);
         return ToolReply.Of(details, details.Text());
     }
 }

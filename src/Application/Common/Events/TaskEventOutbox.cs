@@ -54,6 +54,8 @@ public sealed class TaskEventOutbox(IMapper mapper)
             return TaskEvents.Assigned;
         if (events.Any(e => e is TaskStatusChanged { To: TaskItemStatus.Completed }))
             return TaskEvents.Completed;
+        if (events.Any(e => e is TaskUnblocked))
+            return TaskEvents.Unblocked;
         return TaskEvents.Updated;
     }
 

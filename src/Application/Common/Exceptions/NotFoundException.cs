@@ -12,6 +12,9 @@ public sealed class NotFoundException(string resource, string key, string messag
 
     public static NotFoundException Task(Guid id) => new("task", id.ToString(), $"Task '{id}' was not found.");
 
+    /// <summary>A task named by an argument other than the task acted on, so the message says which one was missing.</summary>
+    public static NotFoundException Task(Guid id, string argument) => new("task", id.ToString(), $"Task '{id}' ({argument}) was not found.");
+
     public static NotFoundException User(string reference, IReadOnlyList<string>? suggestions = null) =>
         new("user", reference,
             $"User '{reference}' was not found; name a user by UUID or by email."

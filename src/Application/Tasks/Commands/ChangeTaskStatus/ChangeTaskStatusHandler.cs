@@ -5,14 +5,25 @@ using TaskManager.Application.Contract;
 
 namespace TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 
-public sealed class ChangeTaskStatusHandler(IApplicationDbContext db, ICurrentActor caller, IClock clock)
-    : ICommandHandler<ChangeTaskStatusCommand, TaskDto>
+/// <summary>Changes the status; finishing a task that others wait for tells those it was the last blocker of (task_unblocked).</summary>
+public sealed class ChangeTaskStatusHandler(
+    IApplicationDbContext db,
+    ICurrentActor caller,
+    IClock clock,
+    DependantUnblocking unblocking,
+    IOutboxSignal outbox) : ICommandHandler<ChangeTaskStatusCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(ChangeTaskStatusCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
-        task.ChangeStatus(WireEnums.Status.Parse(command.Status!), caller.AsActor(command.UpdatedBy), command.Comment, clock.UtcNow, command.ExpectedVersion);
+        var wasOpen = task.IsOpen;
+        var now = clock.UtcNow;
+        task.ChangeStatus(WireEnums.Status.Parse(command.Status!), caller.AsActor(command.UpdatedBy), command.Comment, now, command.ExpectedVersion);
+        await unblocking.NoteAsync(task, wasOpen, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
         return TaskDtoProjection.Map(task);
     }
 }

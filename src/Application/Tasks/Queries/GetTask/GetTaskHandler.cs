@@ -16,6 +16,7 @@ public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper) : I
             .Select(TaskDtoProjection.Expression)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.Task(query.TaskId);
+        var (blockedBy, blocks) = await db.LoadLinksAsync(query.TaskId, cancellationToken);
         var comments = await db.TaskComments.AsNoTracking()
             .Where(c => c.TaskId == query.TaskId)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
@@ -27,6 +28,6 @@ public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper) : I
             .Take(query.RecentHistory)
             .ProjectTo<HistoryEntryDto>(mapper.ConfigurationProvider)
             .ToListAsync(cancellationToken);
-        return new TaskDetailsDto(task, comments, history);
+        return new TaskDetailsDto(task, blockedBy, blocks, comments, history);
     }
 }
