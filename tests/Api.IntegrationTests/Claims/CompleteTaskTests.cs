@@ -56,6 +56,22 @@ public sealed class CompleteTaskTests : ClaimTestBase
         });
     }
 
+    [Test]
+    public async Task Complete_TheLastOpenBlocker_SendsTaskUnblocked()
+    {
+        var dependant = await CreateTaskAsync(AdminClient, "Waits", Member.Email, Repo);
+        var blocker = await CreateTaskAsync(AdminClient, "Blocks", null, Repo);
+        var link = await AdminClient.PostAsJsonAsync($"/api/tasks/{dependant}/dependencies", new { blocked_by = blocker }, Json);
+        Assert.That(link.StatusCode, Is.EqualTo(HttpStatusCode.OK), await link.Content.ReadAsStringAsync());
+        await using var stream = await SseStream.OpenAsync(MemberClient);
+
+        var completed = await AdminClient.PostAsJsonAsync($"/api/tasks/{blocker}/complete", new { summary = "Unblocked the way." }, Json);
+
+        Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await completed.Content.ReadAsStringAsync());
+        var unblocked = await stream.UntilAsync(e => e.TaskId == dependant && e.Type == "task_unblocked");
+        Assert.That(unblocked.Count(e => e.Type == "task_unblocked"), Is.EqualTo(1));
+    }
+
     [TestCase("""{"links":["https://x.dev/1"]}""", "summary")]
     [TestCase("""{"summary":"  "}""", "summary")]
     [TestCase("""{"summary":"done","links":["ftp://x.dev/1"]}""", "links")]

@@ -3,14 +3,26 @@ using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Commands.CompleteTask;
 
-public sealed class CompleteTaskHandler(IApplicationDbContext db, ICurrentActor caller, IClock clock) : ICommandHandler<CompleteTaskCommand, TaskDto>
+/// <summary>Completes the task with its evidence; like any finish, it tells the tasks it was the last blocker of (task_unblocked).</summary>
+public sealed class CompleteTaskHandler(
+    IApplicationDbContext db,
+    ICurrentActor caller,
+    IClock clock,
+    DependantUnblocking unblocking,
+    IOutboxSignal outbox) : ICommandHandler<CompleteTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var wasOpen = task.IsOpen;
+        var now = clock.UtcNow;
         var links = (command.Links ?? []).Select(l => new Uri(l.Trim(), UriKind.Absolute)).ToList();
-        task.Complete(command.Summary!, links, caller.AsActor(command.UpdatedBy), clock.UtcNow, command.ExpectedVersion);
+        task.Complete(command.Summary!, links, caller.AsActor(command.UpdatedBy), now, command.ExpectedVersion);
+        await unblocking.NoteAsync(task, wasOpen, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
         return TaskDtoProjection.Map(task);
     }
 }
