@@ -39,7 +39,7 @@ public static class McpStdio
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["X-API-Key"] = key },
         };
-        if (await ProblemWithAsync(options, loggers) is { } problem)
+        if (await ProblemWithAsync(options) is { } problem)
         {
             await Console.Error.WriteLineAsync($"error: {problem}");
             return 1;
@@ -65,16 +65,17 @@ public static class McpStdio
 
     /// <summary>
     /// Why the bridge cannot serve, or null. One real MCP exchange before the client is answered, so a wrong key or
-    /// address ends the process with a message naming the fix instead of failing every request later.
+    /// address ends the process with a message naming the fix instead of failing every request later. It logs
+    /// nothing: the SDK would log the expected failure with a stack trace, where the message below says it all.
     /// </summary>
-    private static async Task<string?> ProblemWithAsync(HttpClientTransportOptions options, ILoggerFactory loggers)
+    private static async Task<string?> ProblemWithAsync(HttpClientTransportOptions options)
     {
         var endpoint = options.Endpoint;
         using var timeout = new CancellationTokenSource(ProbeTimeout);
         try
         {
-            await using var transport = new HttpClientTransport(options, loggers);
-            await using var probe = await McpClient.CreateAsync(transport, loggerFactory: loggers, cancellationToken: timeout.Token);
+            await using var transport = new HttpClientTransport(options);
+            await using var probe = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
             return null;
         }
         catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)

@@ -85,6 +85,7 @@ public sealed class McpStdioTests : McpTestBase
             Assert.That(exitCode, Is.EqualTo(1));
             Assert.That(stdout, Is.Empty);
             Assert.That(stderr, Does.Contain("refused the API key").And.Contain("api-key --user EMAIL"));
+            Assert.That(stderr, Does.Not.Contain("   at "), "the message, not a stack trace");
         });
     }
 
@@ -97,6 +98,7 @@ public sealed class McpStdioTests : McpTestBase
             Assert.That(exitCode, Is.EqualTo(1));
             Assert.That(stdout, Is.Empty);
             Assert.That(stderr, Does.Contain("cannot reach http://127.0.0.1:1/mcp").And.Contain(McpStdio.UrlVariable));
+            Assert.That(stderr, Does.Not.Contain("   at "), "the message, not a stack trace");
         });
     }
 
