@@ -20,7 +20,6 @@ public static class CliApp
             ["create-user"] = ("create-user --email E [--name N] [--github G]", CliVerbs.CreateUserAsync),
             ["create-repo"] = ("create-repo --name N [--url U]", CliVerbs.CreateRepositoryAsync),
             ["api-key"] = ("api-key --user EMAIL --name NAME         print a new MCP API key for a user (shown only once)", CliVerbs.ApiKeyAsync),
-            [McpStdio.Verb] = ($"{McpStdio.Verb} [--api-key KEY]                serve MCP on stdin/stdout as the key's owner (or {McpStdio.KeyVariable})", McpStdio.RunAsync),
         };
 
     /// <summary>
@@ -31,11 +30,25 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args[0] == HealthProbe.Verb)
-            return await HealthProbe.RunAsync(new CliArguments(args[1..]));
-        if (!Verbs.TryGetValue(args[0], out var verb))
-            return Usage(args[0] is "help" or "--help" ? null : $"unknown verb '{args[0]}'.");
+        try
+        {
+            // These two build no services: they must start with no database, Redis or secret configured.
+            if (args[0] == HealthProbe.Verb)
+                return await HealthProbe.RunAsync(new CliArguments(args[1..]));
+            if (args[0] == McpStdio.Verb)
+                return await McpStdio.RunAsync(new CliArguments(args[1..]));
+            return Verbs.TryGetValue(args[0], out var verb)
+                ? await RunWithServicesAsync(verb.Run, args)
+                : Usage(args[0] is "help" or "--help" ? null : $"unknown verb '{args[0]}'.");
+        }
+        catch (CliUsageException ex)
+        {
+            return Usage(ex.Message);
+        }
+    }
 
+    private static async Task<int> RunWithServicesAsync(Func<IServiceProvider, CliArguments, CancellationToken, Task<int>> run, string[] args)
+    {
         var builder = Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -48,14 +61,7 @@ public static class CliApp
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         await using var scope = host.Services.CreateAsyncScope();
-        try
-        {
-            return await verb.Run(scope.ServiceProvider, new CliArguments(args[1..]), cancel.Token);
-        }
-        catch (CliUsageException ex)
-        {
-            return Usage(ex.Message);
-        }
+        return await run(scope.ServiceProvider, new CliArguments(args[1..]), cancel.Token);
     }
 
     private static int Usage(string? problem)
@@ -65,6 +71,7 @@ public static class CliApp
         Console.Error.WriteLine("usage: TaskManager.Api [verb] [options]   (no verb: serve HTTP on HOST:PORT)");
         foreach (var (_, (usage, _)) in Verbs)
             Console.Error.WriteLine($"  {usage}");
+        Console.Error.WriteLine($"  {McpStdio.Usage}");
         Console.Error.WriteLine($"  {HealthProbe.Verb} [--url URL]               exit 0 when /health/live answers (container health checks)");
         return 2;
     }

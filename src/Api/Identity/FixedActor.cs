@@ -2,7 +2,7 @@ using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Api.Identity;
 
-/// <summary>The actor of work that has no HTTP request: CLI verbs and the stdio MCP server.</summary>
+/// <summary>The actor of work that has no HTTP request: the CLI verbs.</summary>
 public sealed class FixedActor : ICurrentActor
 {
     private Guid? _userId;

@@ -8,8 +8,8 @@ using TaskManager.Api.Common;
 namespace TaskManager.Api.Mcp;
 
 /// <summary>
-/// The one MCP server both transports serve: its name, the slices' tools with the contract's JSON, and the tool
-/// error filter. HTTP (<see cref="McpSetup"/>) and stdio (<see cref="McpStdio"/>) only add their transport.
+/// The MCP server: its name, the slices' tools with the contract's JSON, and the tool error filter. <see cref="McpSetup"/>
+/// serves it over HTTP; local stdio clients reach that through the <see cref="McpStdio"/> bridge.
 /// </summary>
 public static class McpServerDefinition
 {

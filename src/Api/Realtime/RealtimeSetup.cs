@@ -15,9 +15,9 @@ public static class RealtimeSetup
 
     /// <summary>
     /// The process's one reader of the event log and its fan-out, which SSE streams and <c>wait_for_changes</c> long
-    /// polls wait on; every host that serves either needs it (the web host and the stdio MCP server).
+    /// polls wait on.
     /// </summary>
-    public static IServiceCollection AddLiveEventReader(this IServiceCollection services)
+    private static IServiceCollection AddLiveEventReader(this IServiceCollection services)
     {
         services.AddOptions<RealtimeOptions>()
             .Configure<IConfiguration>((o, configuration) =>

@@ -2,14 +2,18 @@ using System.Diagnostics;
 using System.Text.Json;
 using TaskManager.Api.Common;
 using TaskManager.Api.Mcp;
+using TaskManager.TestSupport;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
 
-/// <summary>The program itself as a child process: <c>mcp-stdio</c> driven by the C# client, and the <c>api-key</c> verb.</summary>
+/// <summary>
+/// The program itself as a child process: the <c>mcp-stdio</c> bridge driven by the C# client against a listening
+/// server, and the <c>api-key</c> verb.
+/// </summary>
 public sealed class McpStdioTests : McpTestBase
 {
     [Test]
-    public async Task Stdio_ListsToolsAndCreatesATask_AsTheKeysOwner_UnderTheConfiguredServerName()
+    public async Task Stdio_WithOnlyTheUrlAndKey_ListsToolsAndCreatesATask_AsTheKeysOwner_UnderTheServersName()
     {
         await AddRepositoryAsync("billing");
         var stderr = new List<string>();
@@ -17,8 +21,8 @@ public sealed class McpStdioTests : McpTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(client.ServerInfo?.Name, Is.EqualTo("task-manager-stdio-test"));
-            Assert.That(client.ServerInfo?.Version, Is.EqualTo("9.9.9"));
+            Assert.That(client.ServerInfo?.Name, Is.EqualTo(ListeningServerName));
+            Assert.That(client.ServerInfo?.Version, Is.EqualTo(ListeningServerVersion));
         });
         Assert.That((await client.ListToolsAsync()).Select(t => t.Name), Is.SupersetOf(new[] { "get_tasks", "get_task", "update_task_status", "create_task", "add_task_comment" }));
 
@@ -74,31 +78,47 @@ public sealed class McpStdioTests : McpTestBase
     [Test]
     public async Task Stdio_WithAWrongKey_ExitsWithAMessageOnStderrAndNothingOnStdout()
     {
-        var (exitCode, stdout, stderr) = await RunAsync(McpStdio.Verb, "--api-key", "tm_wrong");
+        var url = (await ListeningServerAsync()).ToString();
+        var (exitCode, stdout, stderr) = await RunAsync([], McpStdio.Verb, "--url", url, "--api-key", "tm_wrong");
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(1));
             Assert.That(stdout, Is.Empty);
-            Assert.That(stderr, Does.Contain("not valid or has been revoked"));
+            Assert.That(stderr, Does.Contain("refused the API key").And.Contain("api-key --user EMAIL"));
+            Assert.That(stderr, Does.Not.Contain("   at "), "the message, not a stack trace");
         });
     }
 
     [Test]
-    public async Task Stdio_WithoutAKey_SaysHowToGiveOne()
+    public async Task Stdio_WhenTheServerIsNotThere_ExitsWithAMessageOnStderrAndNothingOnStdout()
     {
-        var (exitCode, stdout, stderr) = await RunAsync(McpStdio.Verb);
+        var (exitCode, stdout, stderr) = await RunAsync([], McpStdio.Verb, "--url", "http://127.0.0.1:1", "--api-key", "tm_any");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(stderr, Does.Contain("cannot reach http://127.0.0.1:1/mcp").And.Contain(McpStdio.UrlVariable));
+            Assert.That(stderr, Does.Not.Contain("   at "), "the message, not a stack trace");
+        });
+    }
+
+    [TestCase("--url", "http://127.0.0.1:1", McpStdio.KeyVariable)]
+    [TestCase("--api-key", "tm_any", McpStdio.UrlVariable)]
+    public async Task Stdio_WithoutAUrlOrKey_SaysHowToGiveIt(string option, string value, string missing)
+    {
+        var (exitCode, stdout, stderr) = await RunAsync([], McpStdio.Verb, option, value);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));
             Assert.That(stdout, Is.Empty);
-            Assert.That(stderr, Does.Contain(McpStdio.KeyVariable));
+            Assert.That(stderr, Does.Contain(missing));
         });
     }
 
     [Test]
     public async Task CliApiKey_PrintsOnlyTheKey_WhichOpensMcp()
     {
-        var (exitCode, stdout, _) = await RunAsync("api-key", "--user", Member.Email, "--name", "from-cli");
+        var (exitCode, stdout, _) = await RunAsync(await ServerEnvironmentAsync(), "api-key", "--user", Member.Email, "--name", "from-cli");
         var key = stdout.Trim();
         Assert.Multiple(() =>
         {
@@ -111,7 +131,8 @@ public sealed class McpStdioTests : McpTestBase
         Assert.That(listed.GetProperty("name").GetString(), Is.EqualTo("from-cli"));
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    /// <summary>Runs the program with exactly <paramref name="environment"/>, nothing inherited from the test run.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -123,9 +144,9 @@ public sealed class McpStdioTests : McpTestBase
         start.ArgumentList.Add(ApiDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        foreach (var (name, value) in await ChildEnvironmentAsync())
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
             start.Environment[name] = value;
-        start.Environment.Remove(McpStdio.KeyVariable);
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -135,4 +156,13 @@ public sealed class McpStdioTests : McpTestBase
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>What the server-side verbs need: the fixture's database and the same salt, so their keys work on the server.</summary>
+    private static async Task<Dictionary<string, string?>> ServerEnvironmentAsync() => new()
+    {
+        ["DATABASE_URL"] = (await DatabaseAsync()).ConnectionString,
+        ["REDIS_URL"] = TestEnvironment.RedisUrl,
+        ["JWT_SECRET"] = TestEnvironment.JwtSecret,
+        ["API_KEY_SALT"] = TestEnvironment.ApiKeySalt,
+        ["DOTNET_ENVIRONMENT"] = "Testing",
+    };
 }

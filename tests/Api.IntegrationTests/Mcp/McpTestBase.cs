@@ -4,7 +4,6 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using TaskManager.Api.IntegrationTests.Support;
 using TaskManager.Api.Mcp;
-using TaskManager.TestSupport;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
 
@@ -51,16 +50,40 @@ public abstract class McpTestBase : IntegrationTestBase
 
     protected static string ApiDll => typeof(Program).Assembly.Location;
 
-    /// <summary>The program itself as a child process serving MCP over stdio, as the key's owner.</summary>
+    /// <summary>What the listening instance reports as its name and version, which the bridge must pass on unchanged.</summary>
+    protected const string ListeningServerName = "task-manager-listening-test";
+    protected const string ListeningServerVersion = "9.9.9";
+
+    private readonly ListeningServer _listeningServer = new(new Dictionary<string, string?>
+    {
+        ["MCP_SERVER_NAME"] = ListeningServerName,
+        ["MCP_SERVER_VERSION"] = ListeningServerVersion,
+    });
+
+    [OneTimeTearDown]
+    public async Task StopListeningServerAsync() => await _listeningServer.DisposeAsync();
+
+    /// <summary>The base address of this fixture's instance on a real port (see <see cref="ListeningServer"/>).</summary>
+    protected Task<Uri> ListeningServerAsync() => _listeningServer.AddressAsync(async () => (await DatabaseAsync()).ConnectionString);
+
+    /// <summary>
+    /// The program itself as a child process, the <c>mcp-stdio</c> bridge to the listening server, given the URL and the
+    /// key and no other environment variable: no database, Redis or secret.
+    /// </summary>
     protected async Task<McpClient> StartStdioAsync(string key, List<string> stderr)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "taskmanager-stdio",
             Command = "dotnet",
-            Arguments = [ApiDll, McpStdio.Verb, "--api-key", key],
+            Arguments = [ApiDll, McpStdio.Verb],
             WorkingDirectory = Path.GetDirectoryName(ApiDll),
-            EnvironmentVariables = await ChildEnvironmentAsync(),
+            InheritEnvironmentVariables = false,
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                [McpStdio.UrlVariable] = (await ListeningServerAsync()).ToString(),
+                [McpStdio.KeyVariable] = key,
+            },
             StandardErrorLines = line => { lock (stderr) stderr.Add(line); },
         });
         using var timeout = new CancellationTokenSource(ProcessTimeout);
@@ -68,18 +91,6 @@ public abstract class McpTestBase : IntegrationTestBase
         TrackForDisposal(client);
         return client;
     }
-
-    /// <summary>The child uses the fixture's database and the same salt, so keys made over REST work in it.</summary>
-    protected static async Task<Dictionary<string, string?>> ChildEnvironmentAsync() => new()
-    {
-        ["DATABASE_URL"] = (await DatabaseAsync()).ConnectionString,
-        ["REDIS_URL"] = TestEnvironment.RedisUrl,
-        ["JWT_SECRET"] = TestEnvironment.JwtSecret,
-        ["API_KEY_SALT"] = TestEnvironment.ApiKeySalt,
-        ["DOTNET_ENVIRONMENT"] = "Testing",
-        ["MCP_SERVER_NAME"] = "task-manager-stdio-test",
-        ["MCP_SERVER_VERSION"] = "9.9.9",
-    };
 
     /// <summary>Disposes the client after the test.</summary>
     protected void TrackForDisposal(IAsyncDisposable client) => _clients.Add(client);
