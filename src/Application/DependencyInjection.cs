@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Mapping;
+using TaskManager.Application.Common.Metrics;
 using TaskManager.Application.Tasks;
 using TaskManager.Domain.Common;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<MappingProfile>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(cfg => cfg.AddProfile<MappingProfile>());
         services.AddSingleton<TaskEventOutbox>();
+        services.AddSingleton<TaskManagerMetrics>();
         services.AddScoped<UserResolver>();
         services.AddScoped<RepositoryResolver>();
         services.AddScoped<DependantUnblocking>();

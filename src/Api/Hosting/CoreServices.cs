@@ -11,6 +11,8 @@ public static class CoreServices
 {
     public static IServiceCollection AddTaskManagerCore(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Hosts register the meter factory themselves; a bare ServiceCollection (the functional tests) needs it too.
+        services.AddMetrics();
         services.AddApplication();
         services.AddInfrastructure(environment);
         services.AddMediator((MediatorOptions options) =>

@@ -29,6 +29,7 @@ public static class WebApp
             k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             k.AddServerHeader = false;
         });
+        builder.AddTaskManagerMetrics();
         var services = builder.Services;
         services.AddTaskManagerCore(builder.Environment);
         services.AddHttpContextAccessor();
@@ -56,6 +57,7 @@ public static class WebApp
         app.UseMiddleware<RebindingProtection>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
+        app.UseTaskManagerMetrics();
         app.UseTaskManagerCors();
         app.UseMiddleware<RequestBodyLimit>();
         // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.

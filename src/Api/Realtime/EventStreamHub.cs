@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Metrics;
 
 namespace TaskManager.Api.Realtime;
 
@@ -10,7 +11,8 @@ namespace TaskManager.Api.Realtime;
 /// splits the log exactly: events up to it are replayed from Redis, events after it arrive in the queue. Long polls
 /// (<see cref="ITaskEventNotifier"/>) wait here too, for the reader's position to pass theirs.
 /// </summary>
-public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<RealtimeOptions> options, ILogger<EventStreamHub> logger)
+public sealed partial class EventStreamHub(
+    ITaskEventFeed feed, IOptions<RealtimeOptions> options, TaskManagerMetrics metrics, ILogger<EventStreamHub> logger)
     : BackgroundService, ITaskEventNotifier
 {
     public const int ReadBatch = 500;
@@ -48,6 +50,7 @@ public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<Realtim
             var subscription = new EventSubscription(caller, filter, settings.SubscriberBuffer, _position);
             _subscribers.Add(subscription);
             _streamsPerCaller[caller] = open + 1;
+            metrics.StreamOpened();
             return subscription;
         }
     }
@@ -58,6 +61,7 @@ public sealed partial class EventStreamHub(ITaskEventFeed feed, IOptions<Realtim
         {
             if (!_subscribers.Remove(subscription))
                 return;
+            metrics.StreamClosed();
             if (_streamsPerCaller[subscription.Caller] <= 1)
                 _streamsPerCaller.Remove(subscription.Caller);
             else

@@ -8,6 +8,7 @@ using TaskManager.Api.Common;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
+using TaskManager.Application.Common.Metrics;
 using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
 
@@ -40,6 +41,7 @@ public static partial class TaskStreamEndpoint
         EventStreamHub hub,
         ITaskEventFeed feed,
         IOptions<RealtimeOptions> options,
+        TaskManagerMetrics metrics,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers,
         [FromQuery(Name = "user_id")] string? userId = null,
@@ -77,8 +79,8 @@ public static partial class TaskStreamEndpoint
                 string.Create(CultureInfo.InvariantCulture, $"retry: {settings.RetryMilliseconds}\n: subscribed\n\n")), stop.Token);
             await response.Body.FlushAsync(stop.Token);
 
-            var lastSent = lastEventId is null ? null : await ReplayAsync(response, feed, subscription, lastEventId, stop.Token);
-            await RelayLiveAsync(response, feed, subscription, lastSent, TimeSpan.FromSeconds(settings.HeartbeatSeconds), stop.Token);
+            var lastSent = lastEventId is null ? null : await ReplayAsync(response, feed, subscription, lastEventId, metrics, stop.Token);
+            await RelayLiveAsync(response, feed, subscription, lastSent, TimeSpan.FromSeconds(settings.HeartbeatSeconds), metrics, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -101,7 +103,7 @@ public static partial class TaskStreamEndpoint
     /// if that position is no longer in the log. Returns the id after which live events are new to the client.
     /// </summary>
     private static async Task<string?> ReplayAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
-        CancellationToken ct)
+        TaskManagerMetrics metrics, CancellationToken ct)
     {
         var state = await feed.StateAsync(lastEventId, ct);
         if (state.Trimmed)
@@ -114,15 +116,19 @@ public static partial class TaskStreamEndpoint
         while (feed.Compare(cursor, subscription.StartPosition) < 0)
         {
             var batch = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
+            var written = 0;
             foreach (var published in batch)
             {
                 if (feed.Compare(published.StreamId, subscription.StartPosition) > 0)
                     break;
                 var liveEvent = new LiveEvent(published);
-                if (subscription.Filter.Match(liveEvent) is { } type)
-                    await WriteAsync(response, liveEvent.Frame(type), ct);
+                if (subscription.Filter.Match(liveEvent) is not { } type)
+                    continue;
+                await WriteAsync(response, liveEvent.Frame(type), ct);
+                written++;
             }
             await response.Body.FlushAsync(ct);
+            metrics.EventsDelivered(written);
             if (batch.Count < EventStreamHub.ReadBatch)
                 break;
             cursor = batch[^1].StreamId;
@@ -132,7 +138,7 @@ public static partial class TaskStreamEndpoint
     }
 
     private static async Task RelayLiveAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string? lastSent,
-        TimeSpan heartbeat, CancellationToken ct)
+        TimeSpan heartbeat, TaskManagerMetrics metrics, CancellationToken ct)
     {
         var events = subscription.Events;
         while (true)
@@ -152,13 +158,17 @@ public static partial class TaskStreamEndpoint
                     continue;
                 }
             }
+            var written = 0;
             while (events.TryRead(out var item))
             {
                 if (lastSent is not null && feed.Compare(item.Id, lastSent) <= 0)
                     continue;
                 await WriteAsync(response, item.Frame, ct);
+                written++;
             }
+            // Counted once flushed: an event still in a buffer when the client went away was not delivered.
             await response.Body.FlushAsync(ct);
+            metrics.EventsDelivered(written);
         }
     }
 

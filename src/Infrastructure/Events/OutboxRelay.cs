@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Metrics;
 
 namespace TaskManager.Infrastructure.Events;
 
@@ -23,6 +24,7 @@ public sealed partial class OutboxRelay(
     OutboxSignal signal,
     IOptions<EventsOptions> options,
     TimeProvider time,
+    TaskManagerMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     /// <summary>Arbitrary but fixed: the key of the advisory lock every instance's relay takes ("outbox" in ASCII).</summary>
@@ -100,6 +102,7 @@ public sealed partial class OutboxRelay(
             await mark.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        metrics.EventsPublished(rows, time.GetUtcNow());
         LogPublished(rows.Count);
         return rows.Count == batchSize;
     }

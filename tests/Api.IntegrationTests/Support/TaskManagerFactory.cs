@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using TaskManager.TestSupport;
 
 namespace TaskManager.Api.IntegrationTests.Support;
@@ -17,5 +18,6 @@ public sealed class TaskManagerFactory(string connectionString, IReadOnlyDiction
         builder.UseSetting("API_KEY_SALT", TestEnvironment.ApiKeySalt);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestConnection>());
     }
 }

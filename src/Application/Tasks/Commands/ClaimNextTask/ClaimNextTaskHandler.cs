@@ -1,6 +1,7 @@
 using Mediator;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Lookups;
+using TaskManager.Application.Common.Metrics;
 using TaskManager.Application.Common.Validation;
 using TaskManager.Application.Contract;
 using TaskManager.Domain.Tasks;
@@ -17,7 +18,8 @@ public sealed class ClaimNextTaskHandler(
     ICurrentActor caller,
     IClock clock,
     RepositoryResolver repositories,
-    IOutboxSignal outbox) : ICommandHandler<ClaimNextTaskCommand, ClaimResult>
+    IOutboxSignal outbox,
+    TaskManagerMetrics metrics) : ICommandHandler<ClaimNextTaskCommand, ClaimResult>
 {
     public async ValueTask<ClaimResult> Handle(ClaimNextTaskCommand command, CancellationToken cancellationToken)
     {
@@ -35,6 +37,7 @@ public sealed class ClaimNextTaskHandler(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
+        metrics.NextTaskClaimed();
         return new ClaimResult(TaskDtoProjection.Map(task), null);
     }
 

@@ -1,5 +1,6 @@
 using Mediator;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Metrics;
 
 namespace TaskManager.Application.Tasks.Commands.ExpireLeases;
 
@@ -7,7 +8,7 @@ namespace TaskManager.Application.Tasks.Commands.ExpireLeases;
 /// Every instance sweeps; the row locks (skipping rows another sweeper holds) and the entity's own check that the lease
 /// is still expired make each expiry happen once, with one set of history rows and one event.
 /// </summary>
-public sealed class ExpireLeasesHandler(IApplicationDbContext db, ITaskQueue queue, IClock clock, IOutboxSignal outbox)
+public sealed class ExpireLeasesHandler(IApplicationDbContext db, ITaskQueue queue, IClock clock, IOutboxSignal outbox, TaskManagerMetrics metrics)
     : ICommandHandler<ExpireLeasesCommand, int>
 {
     public async ValueTask<int> Handle(ExpireLeasesCommand command, CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ public sealed class ExpireLeasesHandler(IApplicationDbContext db, ITaskQueue que
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
+        metrics.LeasesExpired(expired);
         return expired;
     }
 }
