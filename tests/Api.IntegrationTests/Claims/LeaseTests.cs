@@ -16,7 +16,9 @@ public sealed class LeaseTests : ClaimTestBase
         var taskId = (await FillPoolAsync(1))[0];
         var (claimed, _) = await ClaimNextAsync(MemberClient, new { repository = Repo, lease_seconds = 10 });
         Assert.That(claimed?.GetProperty("lease_holder").GetString(), Is.EqualTo("member@example.com"));
-        var eventsBefore = (await TestRedis.EntriesForTaskAsync($"tasks:repo:{Repo}", taskId)).Count;
+        // The relay publishes after the commit: count from the claim's own event, or it may land among the expiry's.
+        var eventsBefore = (await WaitAsync(async () => await TestRedis.EntriesForTaskAsync($"tasks:repo:{Repo}", taskId),
+            entries => entries.Any(e => e["event_type"] == "task_assigned"), TimeSpan.FromSeconds(10))).Count;
 
         var task = await WaitAsync(async () => await TaskAsync(taskId), t => t.GetProperty("status").GetString() == "not_started",
             TimeSpan.FromSeconds(20));

@@ -13,7 +13,7 @@ public sealed class CompleteTaskValidator : AbstractValidator<CompleteTaskComman
             .MaximumLength(FieldLimits.Comment).NoControlCharacters();
         RuleFor(c => c.Links).Must(links => links is null || links.Count <= TaskItem.MaxEvidenceLinks)
             .WithMessage($"At most {TaskItem.MaxEvidenceLinks} links can be kept with a completion.");
-        RuleForEach(c => c.Links).Must(IsWebAddress)
+        RuleForEach(c => c.Links).OverrideIndexer((_, _, _, _) => "").Must(IsWebAddress)
             .WithMessage((_, link) => $"'{link}' is not a link; give absolute http(s) URLs of at most {FieldLimits.EvidenceLink} characters, "
                 + "such as https://github.com/acme/api/pull/42.")
             .OverridePropertyName("links"); // one field for the form and the agent, not links[0], links[1]...
