@@ -1,6 +1,7 @@
 using TaskManager.Application.Common.Models;
 using TaskManager.Application.Tasks.Commands.AddComment;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
+using TaskManager.Application.Tasks.Commands.CompleteTask;
 using TaskManager.Application.Tasks.Commands.CreateTask;
 using TaskManager.Application.Tasks.Commands.UpdateTask;
 using TaskManager.Application.Tasks.Queries.GetTasks;
@@ -178,4 +179,18 @@ public sealed class TaskValidatorTests
     [Test]
     public void GetTasks_WithTooLongAssignee_FailsOnAssignee() =>
         AssertInvalid(new GetTasksQuery(Assignee: new string('a', 256)), "assignee");
+
+    [Test]
+    public void CompleteTask_WithASummaryAndWebLinks_Passes() =>
+        AssertValid(new CompleteTaskCommand(TaskId, "Merged.", ["https://github.com/acme/api/pull/42", "http://ci.local/build/7"]));
+
+    [TestCase("ftp://x.dev/1")]
+    [TestCase("not a url")]
+    [TestCase("/relative/path")]
+    public void CompleteTask_WithALinkThatIsNoWebAddress_NamesLinks(string link) =>
+        Assert.That(AssertInvalid(new CompleteTaskCommand(TaskId, "Merged.", [link]), "links").Single(), Does.Contain($"'{link}' is not a link"));
+
+    [Test]
+    public void CompleteTask_WithoutASummary_NamesSummary() =>
+        AssertInvalid(new CompleteTaskCommand(TaskId, " ", null), "summary");
 }
