@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
+using TaskManager.Infrastructure;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Hosting;
@@ -20,12 +21,15 @@ public static class RateLimits
 {
     public const int DefaultPerMinute = 600;
 
+    /// <summary>A million a minute is beyond what one instance serves: a larger budget is a typo, or should be 0 (off).</summary>
+    private const int MaxPerMinute = 1_000_000;
+
     private const string ApiKeyHeader = "X-API-Key";
 
     public static IServiceCollection AddTaskManagerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var perUser = PerMinute(configuration, "RATE_LIMIT_PER_MINUTE", DefaultPerMinute);
-        var perKey = PerMinute(configuration, "RATE_LIMIT_API_KEY_PER_MINUTE", perUser);
+        var perUser = Settings.Int(configuration, "RATE_LIMIT_PER_MINUTE", DefaultPerMinute, 0, MaxPerMinute);
+        var perKey = Settings.Int(configuration, "RATE_LIMIT_API_KEY_PER_MINUTE", perUser, 0, MaxPerMinute);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, perUser, perKey));
@@ -92,15 +96,5 @@ public static class RateLimits
         await response.WriteAsJsonAsync(ErrorBody.Of(ErrorCodes.RateLimited,
             $"Too many requests; try again in {seconds} s.",
             new Dictionary<string, object?> { ["retry_after_seconds"] = seconds }), WireJson.Options, cancellationToken);
-    }
-
-    private static int PerMinute(IConfiguration configuration, string name, int fallback)
-    {
-        var value = configuration[name];
-        if (string.IsNullOrWhiteSpace(value))
-            return fallback;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw new InvalidOperationException($"{name} must be a whole number of requests per minute (0 switches the limit off), not '{value}'.");
     }
 }
