@@ -7,6 +7,7 @@ using Npgsql;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Events;
+using TaskManager.Infrastructure.Idempotency;
 using TaskManager.Infrastructure.Identity;
 using TaskManager.Infrastructure.Persistence;
 using TaskManager.Infrastructure.Persistence.Interceptors;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddPersistence();
         services.AddRedis();
         services.AddTaskEvents();
+        services.AddIdempotency();
         services.AddIdentityServices(environment);
         return services;
     }

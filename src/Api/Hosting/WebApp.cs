@@ -8,6 +8,7 @@ using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 using TaskManager.Infrastructure.Health;
+using TaskManager.Infrastructure.Idempotency;
 using TaskManager.Infrastructure.Tasks;
 
 namespace TaskManager.Api.Hosting;
@@ -50,6 +51,7 @@ public static class WebApp
         services.AddTaskManagerMcp(builder.Configuration);
         services.AddRealtime();
         services.AddLeaseExpiry();
+        services.AddIdempotencyCleanup();
 
         var app = builder.Build();
         app.UseObservability();

@@ -40,6 +40,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("SSE_POLL_MS", "fast"),
         ("API_KEY_USAGE_FLUSH_SECONDS", "0"),
         ("LEASE_SWEEP_SECONDS", "0.01"),
+        ("IDEMPOTENCY_RETENTION_HOURS", "0"),
     ];
 
     private static IEnumerable<TestCaseData> RefusedCases() =>
