@@ -63,6 +63,7 @@ public static class WebApp
         // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthenticationFailureLimit();
         app.UseAuthentication();
         app.UseTaskManagerRateLimits();
         app.UseAuthorization();

@@ -27,6 +27,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("LOG_LEVEL", "3"),
         ("RATE_LIMIT_PER_MINUTE", "-1"),
         ("RATE_LIMIT_API_KEY_PER_MINUTE", "lots"),
+        ("AUTH_FAILURE_LIMIT_PER_MINUTE", "-1"),
         ("EVENTS_STREAM_MAXLEN", "99"),
         ("EVENTS_DEDUP_SECONDS", "59"),
         ("OUTBOX_POLL_MS", "5"),
