@@ -7,6 +7,7 @@ using Npgsql;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Events;
+using TaskManager.Infrastructure.Idempotency;
 using TaskManager.Infrastructure.Identity;
 using TaskManager.Infrastructure.Persistence;
 using TaskManager.Infrastructure.Persistence.Interceptors;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddPersistence();
         services.AddRedis();
         services.AddTaskEvents();
+        services.AddIdempotency();
         services.AddIdentityServices(environment);
         return services;
     }
@@ -34,11 +36,16 @@ public static class DependencyInjection
         services.AddOptions<ConnectionOptions>()
             .Configure<IConfiguration>((o, configuration) =>
             {
-                o.DatabaseUrl = configuration["DATABASE_URL"] ?? "";
-                o.RedisUrl = configuration["REDIS_URL"] ?? "";
+                o.DatabaseUrl = Settings.Text(configuration, "DATABASE_URL") ?? "";
+                o.RedisUrl = Settings.Text(configuration, "REDIS_URL") ?? "";
             })
             .Validate(o => o.DatabaseUrl.Length > 0, Settings.Missing("DATABASE_URL"))
             .Validate(o => o.RedisUrl.Length > 0, Settings.Missing("REDIS_URL"))
+            // Checked here rather than when the first connection opens, and without echoing a value that holds a password.
+            .Validate(o => o.DatabaseUrl.Length == 0 || Parses(DatabaseUrl.Parse, o.DatabaseUrl),
+                "DATABASE_URL must be a postgresql://user:pass@host:port/db URL or an Npgsql keyword string.")
+            .Validate(o => o.RedisUrl.Length == 0 || Parses(RedisUrl.Parse, o.RedisUrl),
+                "REDIS_URL must be a redis://[:password@]host:port[/db] (or rediss://) URL or a StackExchange.Redis configuration string.")
             .ValidateOnStart();
         services.AddSingleton(sp => BuildDataSource(sp.GetRequiredService<IOptions<ConnectionOptions>>().Value.DatabaseUrl));
 
@@ -52,6 +59,19 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ITaskQueue, PostgresTaskQueue>();
         services.AddScoped<DatabaseMigrator>();
+    }
+
+    private static bool Parses<T>(Func<string, T> parse, string value)
+    {
+        try
+        {
+            parse(value);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return false;
+        }
     }
 
     private static NpgsqlDataSource BuildDataSource(string databaseUrl)
@@ -80,9 +100,9 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>()
             .Configure<IConfiguration>((o, configuration) =>
             {
-                o.Secret = configuration["JWT_SECRET"] ?? "";
-                o.Issuer = NullIfEmpty(configuration["JWT_ISSUER"]);
-                o.Audience = NullIfEmpty(configuration["JWT_AUDIENCE"]);
+                o.Secret = Settings.Text(configuration, "JWT_SECRET") ?? "";
+                o.Issuer = Settings.Text(configuration, "JWT_ISSUER");
+                o.Audience = Settings.Text(configuration, "JWT_AUDIENCE");
             })
             .Validate(o => Settings.IsStrongSecret(o.Secret) || (environment.IsDevelopment() && o.Secret.Length > 0),
                 $"JWT_SECRET must be set to a random value of at least {JwtOptions.MinimumSecretBytes} bytes (e.g. `openssl rand -base64 48`).")
@@ -91,6 +111,4 @@ public static class DependencyInjection
         services.AddSingleton<KnownUsers>();
         services.AddApiKeys(environment);
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

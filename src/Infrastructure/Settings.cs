@@ -5,7 +5,11 @@ using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Infrastructure;
 
-/// <summary>Reads the environment variables of the contract and fails with a message naming the one that is wrong.</summary>
+/// <summary>
+/// The one parser of the environment variables of the contract (docs/configuration.md). Every setting is read through
+/// it: unset (or blank) takes the default; anything else is either valid or stops start-up with a message that names
+/// the variable and what it accepts, because a silently substituted default is a misconfiguration nobody sees.
+/// </summary>
 public static class Settings
 {
     public static string Missing(string name) =>
@@ -15,17 +19,66 @@ public static class Settings
         Encoding.UTF8.GetByteCount(secret) >= JwtOptions.MinimumSecretBytes && secret.Distinct().Count() >= 10;
 
     /// <summary>
-    /// A whole-number setting: the fallback when unset, -1 when it is not a whole number, so the options' range check
-    /// rejects it with the variable's name instead of the default silently standing in.
+    /// Free text (a URL, a secret, a path, a label) as written, or null when unset: never trimmed, as a secret with a
+    /// stray space must keep matching the digests made with it.
     /// </summary>
-    public static int Int(IConfiguration configuration, string name, int fallback) =>
-        configuration[name] is { Length: > 0 } value
-            ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1
-            : fallback;
+    public static string? Text(IConfiguration configuration, string name) =>
+        configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    /// <summary>As <see cref="Int"/>, for a setting that may have a fraction.</summary>
-    public static double Number(IConfiguration configuration, string name, double fallback) =>
-        configuration[name] is { Length: > 0 } value
-            ? double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1
-            : fallback;
+    /// <summary>As <see cref="Text(IConfiguration, string)"/>, with a default.</summary>
+    public static string Text(IConfiguration configuration, string name, string fallback) => Text(configuration, name) ?? fallback;
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static int Int(IConfiguration configuration, string name, int fallback, int min, int max) =>
+        Value(configuration, name) is not { } value
+            ? fallback
+            : int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
+                ? parsed
+                : throw Invalid(name, value, $"a whole number from {min} to {max}");
+
+    /// <summary>A number, fractions allowed, from <paramref name="min"/> to <paramref name="max"/> (NaN and infinities fail the range).</summary>
+    public static double Number(IConfiguration configuration, string name, double fallback, double min, double max) =>
+        Value(configuration, name) is not { } value
+            ? fallback
+            : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
+                ? parsed
+                : throw Invalid(name, value, $"a number from {Format(min)} to {Format(max)}");
+
+    /// <summary>A switch: <c>true</c>/<c>1</c> or <c>false</c>/<c>0</c>, any case; unset is off.</summary>
+    public static bool Flag(IConfiguration configuration, string name) =>
+        Value(configuration, name)?.ToLowerInvariant() switch
+        {
+            null or "false" or "0" => false,
+            "true" or "1" => true,
+            var value => throw Invalid(name, value, "true, false, 1 or 0"),
+        };
+
+    /// <summary>One of an enum's names, any case. Numbers are refused although <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> takes them.</summary>
+    public static TEnum Choice<TEnum>(IConfiguration configuration, string name, TEnum fallback)
+        where TEnum : struct, Enum
+    {
+        if (Value(configuration, name) is not { } value)
+            return fallback;
+        return Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } match
+            ? Enum.Parse<TEnum>(match)
+            : throw Invalid(name, value, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+    }
+
+    /// <summary>A comma (or semicolon) separated list, e.g. CORS_ORIGINS: entries trimmed, a trailing slash dropped, duplicates once.</summary>
+    public static IReadOnlyList<string> List(IConfiguration configuration, string name) =>
+        Value(configuration, name) is not { } value
+            ? []
+            : value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => v.TrimEnd('/'))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToArray();
+
+    /// <summary>The start-up failure for a value that is set but not allowed.</summary>
+    public static InvalidOperationException Invalid(string name, string value, string allowed) =>
+        new($"{name} must be {allowed}, not '{value}'. See docs/configuration.md.");
+
+    private static string? Value(IConfiguration configuration, string name) =>
+        configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using TaskManager.Application.Contract;
+using TaskManager.Infrastructure;
 
 namespace TaskManager.Api.Hosting;
 
@@ -13,7 +14,7 @@ public static class CorsSetup
     /// client such as the MCP Inspector can pass the preflight its X-API-Key header triggers.</summary>
     public const string McpPolicy = "mcp";
 
-    public static IReadOnlyList<string> Origins(IConfiguration configuration) => ConfigList.Split(configuration["CORS_ORIGINS"]);
+    public static IReadOnlyList<string> Origins(IConfiguration configuration) => Settings.List(configuration, "CORS_ORIGINS");
 
     public static IServiceCollection AddTaskManagerCors(this IServiceCollection services, IConfiguration configuration)
     {

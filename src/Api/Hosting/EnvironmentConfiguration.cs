@@ -1,3 +1,5 @@
+using TaskManager.Infrastructure;
+
 namespace TaskManager.Api.Hosting;
 
 /// <summary>Maps the contract's plain environment variables (HOST, PORT, DEBUG) onto ASP.NET Core settings.</summary>
@@ -5,13 +7,15 @@ public static class EnvironmentConfiguration
 {
     public const int DefaultPort = 8000;
 
+    /// <summary>HOST as configured (trimmed), or null when unset: the listener then uses 127.0.0.1.</summary>
+    public static string? Host(IConfiguration configuration) => Settings.Text(configuration, "HOST")?.Trim();
+
     public static string ListenUrl(IConfiguration configuration)
     {
-        var host = configuration["HOST"] is { Length: > 0 } h ? h : "127.0.0.1";
-        var port = int.TryParse(configuration["PORT"], out var p) && p is > 0 and < 65536 ? p : DefaultPort;
+        var host = Host(configuration) ?? "127.0.0.1";
+        var port = Settings.Int(configuration, "PORT", DefaultPort, 1, 65_535);
         return $"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}";
     }
 
-    public static bool IsDebug(IConfiguration configuration) =>
-        configuration["DEBUG"] is { } debug && (debug.Equals("true", StringComparison.OrdinalIgnoreCase) || debug == "1");
+    public static bool IsDebug(IConfiguration configuration) => Settings.Flag(configuration, "DEBUG");
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using TaskManager.Infrastructure;
 
 namespace TaskManager.Api.Hosting;
 
@@ -11,15 +11,8 @@ public static class GracefulShutdown
 {
     public const int DefaultSeconds = 15;
 
-    public static TimeSpan Timeout(IConfiguration configuration)
-    {
-        var value = configuration["SHUTDOWN_TIMEOUT_SECONDS"];
-        if (string.IsNullOrWhiteSpace(value))
-            return TimeSpan.FromSeconds(DefaultSeconds);
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new InvalidOperationException($"SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600, not '{value}'.");
-    }
+    public static TimeSpan Timeout(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Settings.Int(configuration, "SHUTDOWN_TIMEOUT_SECONDS", DefaultSeconds, 1, 3_600));
 
     public static IServiceCollection AddGracefulShutdown(this IServiceCollection services, IConfiguration configuration)
     {

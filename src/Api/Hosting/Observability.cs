@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using TaskManager.Api.Hosting.Logging;
+using TaskManager.Infrastructure;
 
 namespace TaskManager.Api.Hosting;
 
@@ -18,7 +19,7 @@ public static class Observability
         var configuration = builder.Configuration;
         var logging = builder.Logging;
         logging.ClearProviders();
-        if (IsJson(configuration["LOG_FORMAT"]))
+        if (Settings.Choice(configuration, "LOG_FORMAT", LogFormat.Text) == LogFormat.Json)
         {
             logging.AddJsonConsole(o =>
             {
@@ -38,13 +39,11 @@ public static class Observability
                 o.ColorBehavior = LoggerColorBehavior.Disabled;
             });
         }
-        if (configuration["LOG_FILE"] is { Length: > 0 } path)
+        if (Settings.Text(configuration, "LOG_FILE") is { } path)
             logging.Services.AddSingleton<ILoggerProvider>(_ => new JsonFileLoggerProvider(path)); // built by the container, so disposed (flushed) with it
         // The default category rule from appsettings.json would win over SetMinimumLevel, so change the rule itself.
-        if (LevelOf(configuration["LOG_LEVEL"]) is { } level)
-            configuration["Logging:LogLevel:Default"] = level.ToString();
-        else if (EnvironmentConfiguration.IsDebug(configuration))
-            configuration["Logging:LogLevel:Default"] = nameof(LogLevel.Debug);
+        var fallback = EnvironmentConfiguration.IsDebug(configuration) ? LogLevel.Debug : LogLevel.Information;
+        configuration["Logging:LogLevel:Default"] = Settings.Choice(configuration, "LOG_LEVEL", fallback).ToString();
         logging.AddFilter(HostingDiagnostics, LogLevel.None);
 
         // Every logger comes from this factory, so masking here covers the framework's lines and the tests' providers too.
@@ -55,9 +54,4 @@ public static class Observability
 
     /// <summary>Goes first, so the request id is in every line (the exception handler's too) and in every response.</summary>
     public static IApplicationBuilder UseObservability(this IApplicationBuilder app) => app.UseMiddleware<RequestCorrelation>();
-
-    private static bool IsJson(string? format) => string.Equals(format?.Trim(), "json", StringComparison.OrdinalIgnoreCase);
-
-    private static LogLevel? LevelOf(string? value) =>
-        Enum.TryParse<LogLevel>(value?.Trim(), ignoreCase: true, out var level) ? level : null;
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
+using TaskManager.Infrastructure;
 using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Hosting;
@@ -14,25 +15,37 @@ namespace TaskManager.Api.Hosting;
 /// <summary>
 /// A budget of requests per minute for each user (JWT), each API key (MCP) and, before sign-in, each client
 /// address. RATE_LIMIT_PER_MINUTE sets it (0 switches limiting off, e.g. for benchmarks); RATE_LIMIT_API_KEY_PER_MINUTE
-/// gives keys their own budget. Counters live in this process: with N instances a caller gets up to N times the budget.
+/// gives keys their own budget. Failed sign-ins are limited per address before that (<see cref="AuthenticationFailureLimit"/>).
+/// Counters live in this process: with N instances a caller gets up to N times the budget.
 /// </summary>
 public static class RateLimits
 {
     public const int DefaultPerMinute = 600;
 
+    /// <summary>A million a minute is beyond what one instance serves: a larger budget is a typo, or should be 0 (off).</summary>
+    private const int MaxPerMinute = 1_000_000;
+
     private const string ApiKeyHeader = "X-API-Key";
 
     public static IServiceCollection AddTaskManagerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var perUser = PerMinute(configuration, "RATE_LIMIT_PER_MINUTE", DefaultPerMinute);
-        var perKey = PerMinute(configuration, "RATE_LIMIT_API_KEY_PER_MINUTE", perUser);
+        var perUser = Settings.Int(configuration, "RATE_LIMIT_PER_MINUTE", DefaultPerMinute, 0, MaxPerMinute);
+        var perKey = Settings.Int(configuration, "RATE_LIMIT_API_KEY_PER_MINUTE", perUser, 0, MaxPerMinute);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, perUser, perKey));
             options.OnRejected = WriteRejectedAsync;
         });
+        // Read here, not when the first request builds the middleware, so a bad value stops start-up.
+        var failuresPerMinute = Settings.Int(configuration, "AUTH_FAILURE_LIMIT_PER_MINUTE",
+            AuthenticationFailureLimit.DefaultPerMinute, 0, MaxPerMinute);
+        services.AddSingleton(_ => new AuthenticationFailureLimit(failuresPerMinute));
         return services;
     }
+
+    /// <summary>Before authentication, so an address that keeps failing costs no credential check at all.</summary>
+    public static IApplicationBuilder UseAuthenticationFailureLimit(this IApplicationBuilder app) =>
+        app.UseMiddleware<AuthenticationFailureLimit>();
 
     /// <summary>After authentication, so the partition is the signed-in user or key rather than an address shared by many.</summary>
     public static IApplicationBuilder UseTaskManagerRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
@@ -81,26 +94,19 @@ public static class RateLimits
 
     private static string Fingerprint(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), 0, 16);
 
-    private static async ValueTask WriteRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static ValueTask WriteRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
+        WriteTooManyRequestsAsync(context.HttpContext.Response,
+            context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1),
+            cancellationToken);
+
+    /// <summary>The one 429 of the service (this limiter's and <see cref="AuthenticationFailureLimit"/>'s): Retry-After and the error JSON.</summary>
+    public static async ValueTask WriteTooManyRequestsAsync(HttpResponse response, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 60;
-        var response = context.HttpContext.Response;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await response.WriteAsJsonAsync(ErrorBody.Of(ErrorCodes.RateLimited,
             $"Too many requests; try again in {seconds} s.",
             new Dictionary<string, object?> { ["retry_after_seconds"] = seconds }), WireJson.Options, cancellationToken);
-    }
-
-    private static int PerMinute(IConfiguration configuration, string name, int fallback)
-    {
-        var value = configuration[name];
-        if (string.IsNullOrWhiteSpace(value))
-            return fallback;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw new InvalidOperationException($"{name} must be a whole number of requests per minute (0 switches the limit off), not '{value}'.");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
+using TaskManager.Infrastructure;
 
 namespace TaskManager.Api.Hosting;
 
@@ -27,11 +28,11 @@ public sealed class RebindingProtection(RequestDelegate next, IConfiguration con
     /// the name clients use is unknown; the Origin check still guards /mcp.</summary>
     public static IReadOnlyList<string> AllowedHosts(IConfiguration configuration)
     {
-        var configured = ConfigList.Split(configuration["ALLOWED_HOSTS"]);
+        var configured = Settings.List(configuration, "ALLOWED_HOSTS");
         if (configured.Count > 0)
             return configured;
-        var host = configuration["HOST"]?.Trim();
-        if (string.IsNullOrEmpty(host))
+        var host = EnvironmentConfiguration.Host(configuration);
+        if (host is null)
             return Loopback;
         if (Wildcards.Contains(host))
             return ["*"];
@@ -40,7 +41,7 @@ public sealed class RebindingProtection(RequestDelegate next, IConfiguration con
     }
 
     public static IReadOnlyList<string> AllowedOrigins(IConfiguration configuration) =>
-        [.. ConfigList.Split(configuration["MCP_ALLOWED_ORIGINS"]), .. CorsSetup.Origins(configuration)];
+        [.. Settings.List(configuration, "MCP_ALLOWED_ORIGINS"), .. CorsSetup.Origins(configuration)];
 
     /// <summary>
     /// Which web origins may call /mcp; the CORS policy of /mcp uses the same rule, so an origin let through here can also
@@ -62,8 +63,8 @@ public sealed class RebindingProtection(RequestDelegate next, IConfiguration con
     /// <summary>HOST unset (the listener defaults to 127.0.0.1), <c>localhost</c> or a loopback address.</summary>
     public static bool ListensOnLoopbackOnly(IConfiguration configuration)
     {
-        var host = configuration["HOST"]?.Trim();
-        return string.IsNullOrEmpty(host)
+        var host = EnvironmentConfiguration.Host(configuration);
+        return host is null
             || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }

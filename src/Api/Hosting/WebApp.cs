@@ -8,6 +8,7 @@ using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Json;
 using TaskManager.Infrastructure.Health;
+using TaskManager.Infrastructure.Idempotency;
 using TaskManager.Infrastructure.Tasks;
 
 namespace TaskManager.Api.Hosting;
@@ -51,6 +52,7 @@ public static class WebApp
         services.AddTaskManagerMcp(builder.Configuration);
         services.AddRealtime();
         services.AddLeaseExpiry();
+        services.AddIdempotencyCleanup();
 
         var app = builder.Build();
         app.UseObservability();
@@ -63,6 +65,7 @@ public static class WebApp
         // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthenticationFailureLimit();
         app.UseAuthentication();
         app.UseTaskManagerRateLimits();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Infrastructure;
 
 namespace TaskManager.Api.Mcp;
 
@@ -26,10 +27,9 @@ public static class McpServerDefinition
     /// <summary>MCP_SERVER_NAME (default task-manager) and MCP_SERVER_VERSION (default: the assembly's version).</summary>
     public static Implementation ServerInfo(IConfiguration configuration) => new()
     {
-        Name = configuration["MCP_SERVER_NAME"] is { Length: > 0 } name ? name : DefaultServerName,
-        Version = configuration["MCP_SERVER_VERSION"] is { Length: > 0 } version
-            ? version
-            : typeof(McpServerDefinition).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
+        Name = Settings.Text(configuration, "MCP_SERVER_NAME", DefaultServerName),
+        Version = Settings.Text(configuration, "MCP_SERVER_VERSION")
+            ?? typeof(McpServerDefinition).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
         Title = "TaskManager",
     };
 

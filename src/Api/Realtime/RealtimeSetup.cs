@@ -22,17 +22,13 @@ public static class RealtimeSetup
         services.AddOptions<RealtimeOptions>()
             .Configure<IConfiguration>((o, configuration) =>
             {
-                o.HeartbeatSeconds = Settings.Number(configuration, "SSE_HEARTBEAT_SECONDS", o.HeartbeatSeconds);
-                o.MaxStreamsPerUser = (int)Settings.Number(configuration, "SSE_MAX_STREAMS_PER_USER", o.MaxStreamsPerUser);
-                o.SubscriberBuffer = (int)Settings.Number(configuration, "SSE_SUBSCRIBER_BUFFER", o.SubscriberBuffer);
-                o.RetryMilliseconds = (int)Settings.Number(configuration, "SSE_RETRY_MS", o.RetryMilliseconds);
-                o.PollMilliseconds = (int)Settings.Number(configuration, "SSE_POLL_MS", o.PollMilliseconds);
+                o.HeartbeatSeconds = Settings.Number(configuration, "SSE_HEARTBEAT_SECONDS", o.HeartbeatSeconds, 0.1, 3_600);
+                o.MaxStreamsPerUser = Settings.Int(configuration, "SSE_MAX_STREAMS_PER_USER", o.MaxStreamsPerUser, 1, 10_000);
+                o.SubscriberBuffer = Settings.Int(configuration, "SSE_SUBSCRIBER_BUFFER", o.SubscriberBuffer, 1, 1_000_000);
+                o.RetryMilliseconds = Settings.Int(configuration, "SSE_RETRY_MS", o.RetryMilliseconds, 0, 3_600_000);
+                o.PollMilliseconds = Settings.Int(configuration, "SSE_POLL_MS", o.PollMilliseconds, 10, 60_000);
             })
-            .Validate(o => o.HeartbeatSeconds is >= 0.1 and <= 3600, "SSE_HEARTBEAT_SECONDS must be between 0.1 and 3600.")
-            .Validate(o => o.MaxStreamsPerUser >= 1, "SSE_MAX_STREAMS_PER_USER must be at least 1.")
-            .Validate(o => o.SubscriberBuffer >= 1, "SSE_SUBSCRIBER_BUFFER must be at least 1.")
-            .Validate(o => o.RetryMilliseconds >= 0, "SSE_RETRY_MS must be zero or more.")
-            .Validate(o => o.PollMilliseconds is >= 10 and <= 60_000, "SSE_POLL_MS must be between 10 and 60000.")
+            // Binds at start-up, so a value Settings refuses stops it rather than the first stream.
             .ValidateOnStart();
         services.AddSingleton<EventStreamHub>();
         services.AddSingleton<ITaskEventNotifier>(sp => sp.GetRequiredService<EventStreamHub>());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,9 +13,9 @@ public static class ApiKeyServices
         services.AddOptions<ApiKeyOptions>()
             .Configure<IConfiguration>((o, configuration) =>
             {
-                o.Salt = configuration["API_KEY_SALT"] ?? "";
-                if (int.TryParse(configuration["API_KEY_USAGE_FLUSH_SECONDS"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-                    o.UsageFlushInterval = TimeSpan.FromSeconds(seconds);
+                o.Salt = Settings.Text(configuration, "API_KEY_SALT") ?? "";
+                o.UsageFlushInterval = TimeSpan.FromSeconds(
+                    Settings.Int(configuration, "API_KEY_USAGE_FLUSH_SECONDS", (int)o.UsageFlushInterval.TotalSeconds, 1, 3_600));
             })
             .Validate(o => Settings.IsStrongSecret(o.Salt) || (environment.IsDevelopment() && o.Salt.Length > 0),
                 $"API_KEY_SALT must be set to a random value of at least {JwtOptions.MinimumSecretBytes} bytes (e.g. `openssl rand -base64 48`).")

@@ -9,8 +9,8 @@ public static class LeaseExpirySetup
     public static IServiceCollection AddLeaseExpiry(this IServiceCollection services)
     {
         services.AddOptions<LeaseExpiryOptions>()
-            .Configure<IConfiguration>((o, configuration) => o.SweepSeconds = Settings.Number(configuration, "LEASE_SWEEP_SECONDS", o.SweepSeconds))
-            .Validate(o => o.SweepSeconds is >= 0.1 and <= 3600, "LEASE_SWEEP_SECONDS must be between 0.1 and 3600.")
+            .Configure<IConfiguration>((o, configuration) => o.SweepSeconds = Settings.Number(configuration, "LEASE_SWEEP_SECONDS", o.SweepSeconds, 0.1, 3_600))
+            // Binds at start-up, so a value Settings refuses stops it rather than the first sweep.
             .ValidateOnStart();
         services.AddHostedService<LeaseExpirySweeper>();
         return services;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,20 +67,13 @@ public sealed class GracefulShutdownTests : IntegrationTestBase
         return WebApp.Build([
             "--environment=Testing",
             "--HOST=127.0.0.1",
-            $"--PORT={FreePort()}",
+            $"--PORT={LocalPorts.Free()}",
             $"--DATABASE_URL={database.ConnectionString}",
             $"--REDIS_URL={TestEnvironment.RedisUrl}",
             $"--JWT_SECRET={TestEnvironment.JwtSecret}",
             $"--API_KEY_SALT={TestEnvironment.ApiKeySalt}",
             .. extra,
         ]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -1,7 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.FunctionalTests.Support;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 using TaskManager.Application.Tasks.Commands.CreateTask;
+using TaskManager.Infrastructure.Idempotency;
 
 namespace TaskManager.Application.FunctionalTests.Tasks;
 
@@ -91,5 +95,82 @@ public sealed class IdempotencyTests : FunctionalTestBase
             Assert.That(await CountAsync(db => db.OutboxMessages), Is.EqualTo(1));
             Assert.That(await CountAsync(db => db.IdempotencyRecords), Is.EqualTo(1));
         });
+    }
+
+    [Test]
+    public async Task ExpiredKey_CreatesANewTask_AndTheKeyNowNamesIt()
+    {
+        var first = await SendAsync(Create("retry-1"));
+        await AgeRecordsAsync("retry-1", TimeSpan.FromHours(25));
+
+        var again = await SendAsync(Create("retry-1"));
+        var replay = await SendAsync(Create("retry-1"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again.Replayed, Is.False);
+            Assert.That(again.Task.Id, Is.Not.EqualTo(first.Task.Id));
+            Assert.That(replay.Replayed, Is.True);
+            Assert.That(replay.Task.Id, Is.EqualTo(again.Task.Id));
+            Assert.That(await CountAsync(db => db.Tasks), Is.EqualTo(2));
+            Assert.That(await CountAsync(db => db.IdempotencyRecords), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ExpiredKeyWithADifferentBody_CreatesANewTaskInsteadOfAConflict()
+    {
+        await SendAsync(Create("retry-1"));
+        await AgeRecordsAsync("retry-1", TimeSpan.FromHours(25));
+
+        var fresh = await SendAsync(Create("retry-1", title: "Something else"));
+
+        Assert.That(fresh.Task.Title, Is.EqualTo("Something else"));
+    }
+
+    [Test]
+    public async Task ConcurrentRetriesWithAnExpiredKey_MakeOneNewTask()
+    {
+        await SendAsync(Create("burst"));
+        await AgeRecordsAsync("burst", TimeSpan.FromHours(25));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(Create("burst"))));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(results.Select(r => r.Task.Id).Distinct().Count(), Is.EqualTo(1));
+            Assert.That(await CountAsync(db => db.Tasks), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Cleanup_DeletesExpiredRecordsOnly_AndLeavesTheirTasks()
+    {
+        await SendAsync(Create("old-1"));
+        await SendAsync(Create("old-2", title: "Another"));
+        var kept = await SendAsync(Create("fresh", title: "Recent"));
+        await AgeRecordsAsync("old-1", TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        await AgeRecordsAsync("old-2", TimeSpan.FromDays(30));
+        await AgeRecordsAsync("fresh", TimeSpan.FromHours(23));
+
+        var deleted = await ActivatorUtilities.CreateInstance<IdempotencyCleanup>(Services).DeleteExpiredAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(deleted, Is.EqualTo(2));
+            Assert.That(await WithDbAsync(db => db.IdempotencyRecords.Select(r => r.Key).ToListAsync()), Is.EqualTo(new[] { "fresh" }));
+            Assert.That(await CountAsync(db => db.Tasks), Is.EqualTo(3));
+            Assert.That((await SendAsync(Create("fresh", title: "Recent"))).Task.Id, Is.EqualTo(kept.Task.Id));
+        });
+    }
+
+    /// <summary>Moves a record's creation into the past, as if the retry came that much later.</summary>
+    private static async Task AgeRecordsAsync(string key, TimeSpan age)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("UPDATE idempotency_keys SET created_at = now() - @age WHERE key = @key", connection);
+        command.Parameters.AddWithValue("age", age);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync();
     }
 }

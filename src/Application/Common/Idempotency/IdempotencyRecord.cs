@@ -2,7 +2,8 @@ namespace TaskManager.Application.Common.Idempotency;
 
 /// <summary>
 /// Remembers which task a caller's idempotency key created, so a retried create returns that task
-/// instead of making a second one. Keys are scoped to the user who sent them.
+/// instead of making a second one. Keys are scoped to the user who sent them, and expire after
+/// <see cref="IdempotencyOptions.RetentionHours"/>.
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -31,4 +32,7 @@ public sealed class IdempotencyRecord
     public Guid TaskId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Past its retention a record answers nothing, whether or not the cleanup has deleted it yet.</summary>
+    public bool HasExpired(DateTimeOffset now, TimeSpan retention) => CreatedAt <= now - retention;
 }

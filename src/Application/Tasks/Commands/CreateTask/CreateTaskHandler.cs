@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Idempotency;
 using TaskManager.Application.Common.Interfaces;
@@ -18,7 +19,8 @@ public sealed class CreateTaskHandler(
     ICurrentActor caller,
     IClock clock,
     UserResolver users,
-    RepositoryResolver repositories) : ICommandHandler<CreateTaskCommand, CreateTaskResult>
+    RepositoryResolver repositories,
+    IOptions<IdempotencyOptions> idempotency) : ICommandHandler<CreateTaskCommand, CreateTaskResult>
 {
     public async ValueTask<CreateTaskResult> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
@@ -63,6 +65,15 @@ public sealed class CreateTaskHandler(
             .FirstOrDefaultAsync(r => r.UserId == caller.UserId && r.Key == key, ct);
         if (record is null)
             return null;
+        if (record.HasExpired(clock.UtcNow, idempotency.Value.Retention))
+        {
+            // The key counts as unused. Deleting this record (only if it is still the expired one) lets the insert below
+            // claim the key exactly as for a new key, so concurrent retries still make one task.
+            await db.IdempotencyRecords
+                .Where(r => r.UserId == record.UserId && r.Key == record.Key && r.CreatedAt == record.CreatedAt)
+                .ExecuteDeleteAsync(ct);
+            return null;
+        }
         if (record.RequestHash != requestHash)
         {
             throw new ConflictException(
