@@ -15,18 +15,9 @@ public sealed class MetricsOptions
 
     public static MetricsOptions From(IConfiguration configuration)
     {
-        var enabled = configuration["METRICS_ENABLED"]?.Trim() switch
-        {
-            null or "" => true,
-            "1" => true,
-            "0" => false,
-            var value when bool.TryParse(value, out var parsed) => parsed,
-            var value => throw new InvalidOperationException($"METRICS_ENABLED must be true or false, not '{value}'."),
-        };
-        var port = Settings.Int(configuration, "METRICS_PORT", fallback: 0);
-        if (port is < 0 or > 65_535)
-            throw new InvalidOperationException(
-                $"METRICS_PORT must be a port number from 1 to 65535 (unset serves /metrics on PORT), not '{configuration["METRICS_PORT"]}'.");
-        return new MetricsOptions { Enabled = enabled, Port = port == 0 ? null : port };
+        // On unless switched off: unset means enabled, where Settings.Flag reads unset as off.
+        var enabled = Settings.Text(configuration, "METRICS_ENABLED") is null || Settings.Flag(configuration, "METRICS_ENABLED");
+        int? port = Settings.Text(configuration, "METRICS_PORT") is null ? null : Settings.Int(configuration, "METRICS_PORT", fallback: 0, min: 1, max: 65_535);
+        return new MetricsOptions { Enabled = enabled, Port = port };
     }
 }

@@ -41,6 +41,8 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("SSE_POLL_MS", "fast"),
         ("API_KEY_USAGE_FLUSH_SECONDS", "0"),
         ("LEASE_SWEEP_SECONDS", "0.01"),
+        ("METRICS_ENABLED", "maybe"),
+        ("METRICS_PORT", "70000"),
         ("IDEMPOTENCY_RETENTION_HOURS", "0"),
     ];
 
