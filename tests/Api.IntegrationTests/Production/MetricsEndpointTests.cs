@@ -50,8 +50,14 @@ public sealed partial class MetricsEndpointTests : LiveUpdateTestBase
         var claimed = await MemberClient.PostAsync($"/api/tasks/{taskId}/claim", null);
         Assert.That(claimed.IsSuccessStatusCode, await claimed.Content.ReadAsStringAsync());
 
-        var response = await AdminClient.GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+        // The exporter serves a scrape from a short cache: another test's scrape a moment ago may still be what it answers.
+        var text = "";
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            text = await (await AdminClient.GetAsync("/metrics")).Content.ReadAsStringAsync();
+            if (Value(text, "taskmanager_tasks_claims_total", "mode=\"chosen\"") >= 1)
+                break;
+        }
 
         Assert.That(Value(text, "taskmanager_tasks_claims_total", "mode=\"chosen\""), Is.GreaterThanOrEqualTo(1), text);
     }
