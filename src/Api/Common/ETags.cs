@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Common;
 
@@ -20,6 +21,6 @@ public static class ETags
             return version;
         if (int.TryParse(header.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bare))
             return bare;
-        throw ValidationException.For("If-Match", "If-Match must be the task's ETag, e.g. \"3\".");
+        throw ValidationException.For(WireHeaders.IfMatch, $"{WireHeaders.IfMatch} must be the task's ETag, e.g. \"3\".");
     }
 }

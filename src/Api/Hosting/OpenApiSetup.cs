@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Hosting;
 
@@ -47,7 +48,7 @@ public static class OpenApiSetup
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = "X-API-Key",
+            Name = WireHeaders.ApiKey,
             Description = "For the MCP endpoint (/mcp) only; POST /api/api-keys issues one.",
         };
     }

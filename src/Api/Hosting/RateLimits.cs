@@ -25,7 +25,7 @@ public static class RateLimits
     /// <summary>A million a minute is beyond what one instance serves: a larger budget is a typo, or should be 0 (off).</summary>
     private const int MaxPerMinute = 1_000_000;
 
-    private const string ApiKeyHeader = "X-API-Key";
+    private const string ApiKeyHeader = WireHeaders.ApiKey;
 
     public static IServiceCollection AddTaskManagerRateLimits(this IServiceCollection services, IConfiguration configuration)
     {

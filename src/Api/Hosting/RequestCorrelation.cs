@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Hosting;
 
@@ -10,7 +11,7 @@ namespace TaskManager.Api.Hosting;
 /// </summary>
 public sealed partial class RequestCorrelation(RequestDelegate next, ILogger<RequestCorrelation> logger)
 {
-    public const string Header = "X-Request-Id";
+    public const string Header = WireHeaders.RequestId;
     public const int MaxLength = 64;
 
     // Letters, digits and a few separators: enough for UUIDs, ULIDs and trace ids, nothing that can forge a log line or a header.

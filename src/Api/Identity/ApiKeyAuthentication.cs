@@ -17,7 +17,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string HeaderName = "X-API-Key";
+    public const string HeaderName = WireHeaders.ApiKey;
 
     /// <summary>Ends every refusal: someone who has no key, or a wrong one, learns from the error alone how to get one.</summary>
     public const string HowToGetAKey =

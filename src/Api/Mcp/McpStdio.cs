@@ -3,6 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Cli;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Mcp;
 
@@ -37,7 +38,7 @@ public static class McpStdio
         {
             Endpoint = endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = new Dictionary<string, string> { ["X-API-Key"] = key },
+            AdditionalHeaders = new Dictionary<string, string> { [WireHeaders.ApiKey] = key },
         };
         if (await ProblemWithAsync(options) is { } problem)
         {

@@ -21,7 +21,7 @@ namespace TaskManager.Api.Realtime;
 public static partial class TaskStreamEndpoint
 {
     public const string Path = "/api/tasks/stream";
-    public const string LastEventIdHeader = "Last-Event-ID";
+    public const string LastEventIdHeader = WireHeaders.LastEventId;
 
     private static readonly byte[] ResyncFrame = "data: {\"type\":\"resync\"}\n\n"u8.ToArray();
 
