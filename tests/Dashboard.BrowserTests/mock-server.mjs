@@ -182,6 +182,8 @@ export function createMockServer() {
       const t = createTask(body, me.email);
       return send(res, 201, pub(t), { Location: `/api/tasks/${t.id}` });
     }
+    // The mock keeps no dependencies between its tasks: the list is always empty.
+    if (path === '/api/tasks/dependencies') return send(res, 200, { items: [], next_cursor: null });
     const m = /^\/api\/tasks\/([^/]+)(\/status|\/comments|\/history)?$/.exec(path);
     const t = m && tasks.get(m[1]);
     if (!t || t.deleted) return fail(res, 404, 'not_found', 'Task not found.');

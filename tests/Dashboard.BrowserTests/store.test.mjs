@@ -1,8 +1,9 @@
 // Unit tests of the dashboard's store (src/Api/wwwroot/js/store.js): the rules that keep the board
-// right whatever order REST answers and live events arrive in. Pure JS: no browser, no server.
+// right whatever order REST answers and live events arrive in, and the dependencies the cards show.
+// Pure JS: no browser, no server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Store } from '../../src/Api/wwwroot/js/store.js';
+import { Store, UNASSIGNED } from '../../src/Api/wwwroot/js/store.js';
 
 const task = (id, version, extra = {}) => ({ id, version, title: `Task ${id}`, status: 'not_started', ...extra });
 
@@ -97,4 +98,64 @@ test('store: subscribers hear their topics once per change; details only for the
   s.endSession();
   assert.deepEqual(heard, ['tasks', 'open', 'tasks']);
   assert.equal(s.openId, null);
+});
+
+const link = (taskId, blockerId, blockerStatus = 'in_progress') => ({
+  task: { id: taskId, title: `Task ${taskId}`, status: 'not_started' },
+  blocked_by: { id: blockerId, title: `Task ${blockerId}`, status: blockerStatus },
+});
+
+test('store: dependencies answer both ways, who blocks a task and whom it blocks', () => {
+  const s = new Store();
+  const heard = [];
+  s.subscribe('dependencies', (topic) => heard.push(topic));
+  s.replaceDependencies([link('release', 'build'), link('release', 'docs'), link('docs', 'build'), { task: { id: 'x' } }]);
+  assert.deepEqual(s.blockersOf('release').map((b) => b.title), ['Task build', 'Task docs']);
+  assert.deepEqual(s.dependantsOf('build').map((t) => t.id), ['release', 'docs']);
+  assert.deepEqual(s.blockersOf('build'), [], 'nothing blocks the blocker');
+  assert.deepEqual(s.blockersOf('x'), [], 'a link without a blocker is ignored');
+  assert.throws(() => { s.blockersOf('release').push({}); }, TypeError, 'frozen like all state');
+  assert.deepEqual(heard, ['dependencies']);
+});
+
+test('store: a finished blocker and a task_unblocked free their cards at once; an unrelated one changes nothing', () => {
+  const s = new Store();
+  s.replaceDependencies([link('release', 'build'), link('release', 'docs'), link('docs', 'build')]);
+  const heard = [];
+  s.subscribe('dependencies', (topic) => heard.push(topic));
+  s.blockerFinished('build');
+  assert.deepEqual(s.blockersOf('release').map((b) => b.id), ['docs']);
+  assert.deepEqual(s.blockersOf('docs'), []);
+  assert.deepEqual(s.dependantsOf('build'), []);
+  s.blockerFinished('unrelated');
+  s.taskUnblocked('release');
+  assert.deepEqual(s.blockersOf('release'), []);
+  assert.deepEqual(s.dependantsOf('docs'), []);
+  assert.deepEqual(heard, ['dependencies', 'dependencies'], 'no notification for a change that changed nothing');
+});
+
+test('store: ready to claim means not started, no lease and no open blocker', () => {
+  const s = new Store();
+  s.replaceDependencies([link('waits', 'other')]);
+  assert.equal(s.isReady(task('free', 1)), true);
+  assert.equal(s.isReady(task('waits', 1)), false);
+  assert.equal(s.isReady(task('started', 1, { status: 'in_progress' })), false);
+  assert.equal(s.isReady(task('held', 1, { lease_holder: 'agent-7', lease_expires_at: '2030-01-01T00:00:00Z' })), false);
+});
+
+test('store: the "unassigned" filter shows the pool only', () => {
+  const s = new Store();
+  s.startSession({ userId: 'u1', email: 'ann@example.com' });
+  s.upsertTask(task('pool', 1, { assignee: null }));
+  s.upsertTask(task('ann', 1, { assignee: { id: 'u1', email: 'ann@example.com' } }));
+  s.setFilters({ assignee: UNASSIGNED });
+  assert.deepEqual(s.visibleTasks().map((t) => t.id), ['pool']);
+  assert.equal(s.matchesFilters(task('claimed', 2, { assignee: { id: 'u2', email: 'bob@example.com' } })), false, 'a claimed task leaves the view');
+});
+
+test('store: signing out forgets the dependencies', () => {
+  const s = new Store();
+  s.replaceDependencies([link('release', 'build')]);
+  s.endSession();
+  assert.deepEqual(s.blockersOf('release'), []);
 });

@@ -1,6 +1,7 @@
 // Owns the REST API: one function per endpoint the dashboard calls, bearer auth, JSON, and the
 // contract's error shape (ApiError). Nothing else in the dashboard builds an /api URL or a header.
 import { getToken } from './auth.js';
+import { UNASSIGNED } from './store.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -92,11 +93,26 @@ export async function listAllTasks(filters, { max = 2000 } = {}) {
 
 function taskQuery({ assignee, repository, priority, q }) {
   const p = {};
-  if (assignee) p.user_id = assignee;
+  // The server filters by a user only; "unassigned" is filtered on the board (store.matchesFilters).
+  if (assignee && assignee !== UNASSIGNED) p.user_id = assignee;
   if (repository) p.repository = repository;
   if (priority) p.priority = priority;
   if (q) p.q = q;
   return p;
+}
+
+/** Every open dependency ({task, blocked_by}: who waits for whom), all pages: the board shows them on the cards. */
+export async function listOpenDependencies() {
+  const out = [];
+  let cursor = null;
+  do {
+    const qs = new URLSearchParams({ limit: '500' });
+    if (cursor) qs.set('cursor', cursor);
+    const data = await request(`/api/tasks/dependencies?${qs}`);
+    out.push(...itemsOf(data));
+    cursor = data?.next_cursor ?? null;
+  } while (cursor);
+  return out;
 }
 
 /** The task alone: its embedded comments are left out (the panel loads them with listComments). */

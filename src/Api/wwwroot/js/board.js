@@ -1,6 +1,6 @@
 // Owns the board: one column per status, the card elements in them (kept across renders so focus
 // and drag survive), drag and drop, and keyboard on cards. It renders from the store on every change
-// of tasks, filters or the open task; what a card shows is card.js.
+// of tasks, dependencies, filters or the open task; what a card shows is card.js.
 import { store } from './store.js';
 import { moveTask } from './tasks.js';
 import { renderCard } from './card.js';
@@ -14,11 +14,11 @@ let openCard = () => {};
 export function initBoard({ onOpen }) {
   openCard = onOpen;
   $('#board').append(...STATUSES.map(column));
-  store.subscribe(['tasks', 'filters', 'open'], renderBoard);
+  store.subscribe(['tasks', 'dependencies', 'filters', 'open'], renderBoard);
   store.subscribe('loading', () => {
     if (store.loading) $('#board').setAttribute('aria-busy', 'true'); else $('#board').removeAttribute('aria-busy');
   });
-  // Keep relative times fresh.
+  // Keep relative times fresh (lease expiries among them): text only, no card is re-rendered.
   setInterval(() => $$('time[data-rel]').forEach((t) => { t.textContent = relTime(t.dateTime); }), 60_000);
 }
 
@@ -84,12 +84,13 @@ function renderBoard() {
   $('#board-summary').textContent = `${tasks.length} task${tasks.length === 1 ? '' : 's'}${store.truncated ? ' (first 2000 shown)' : ''}`;
 }
 
-/** The card element of a task, re-rendered only when the task changed (any field may be on the card). */
+/** The card element of a task, re-rendered only when what it shows changed (any field may be on the card). */
 function cardFor(task) {
   let entry = cards.get(task.id);
   if (!entry) cards.set(task.id, entry = { node: cardShell(task.id), shown: null });
-  const shown = JSON.stringify(task);
-  if (entry.shown !== shown) { renderCard(entry.node, task); entry.shown = shown; }
+  const around = { blockedBy: store.blockersOf(task.id), blocks: store.dependantsOf(task.id), ready: store.isReady(task) };
+  const shown = JSON.stringify([task, around]);
+  if (entry.shown !== shown) { renderCard(entry.node, task, around); entry.shown = shown; }
   entry.node.classList.toggle('card--open', store.openId === task.id);
   return entry.node;
 }

@@ -2,7 +2,7 @@
 // filtered board can be bookmarked and shared. The form is read into the store when the user
 // changes it, and written from the store only when the filters come from the URL: rewriting a field
 // the user is typing in would fight them.
-import { store } from './store.js';
+import { store, UNASSIGNED } from './store.js';
 import { reloadTasks } from './tasks.js';
 import { $, h, debounce, fillSelect, userLabel } from './util.js';
 
@@ -45,7 +45,7 @@ function applyFilters() {
 
 function fillChoices() {
   const f = store.filters;
-  fillSelect($('#f-assignee'), [{ value: '', label: 'Anyone' }, { value: 'me', label: 'Me' },
+  fillSelect($('#f-assignee'), [{ value: '', label: 'Anyone' }, { value: 'me', label: 'Me' }, { value: UNASSIGNED, label: 'Unassigned' },
     ...store.users.filter((u) => !store.isMe(u)).map((u) => ({ value: u.id, label: userLabel(u) }))], f.assignee);
   fillSelect($('#f-repository'), [{ value: '', label: 'All repositories' }, ...store.repositories.map((r) => ({ value: r, label: r }))], f.repository);
 }

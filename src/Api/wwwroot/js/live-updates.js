@@ -3,9 +3,9 @@
 // the store, and telling screen-reader users what changed. The connection itself is live.js.
 import * as api from './api.js';
 import { getToken } from './auth.js';
-import { store } from './store.js';
+import { store, UNASSIGNED } from './store.js';
 import { LiveFeed } from './live.js';
-import { reloadTasks, loadTaskDetailsSoon } from './tasks.js';
+import { reloadTasks, loadTaskDetailsSoon, reloadDependenciesSoon } from './tasks.js';
 import { loadDirectory } from './directory.js';
 import { flashCard, focusBoard } from './board.js';
 import { toast, announce } from './feedback.js';
@@ -29,14 +29,17 @@ export function initLiveUpdates() {
 export const startLiveUpdates = () => feed.start();
 export const stopLiveUpdates = () => feed.stop();
 
-/** The server sends events for one user (the filtered assignee, or me) and a list of repositories. */
+/**
+ * The server sends events for one user (the filtered assignee, or me) and a list of repositories.
+ * Unassigned tasks reach nobody's user stream: their repositories' streams carry them.
+ */
 function streamUrl() {
   const token = getToken();
   if (!token) return null;
   const { assignee, repository } = store.filters;
   return api.taskStreamUrl({
     token,
-    userId: assignee && assignee !== 'me' ? assignee : 'me',
+    userId: assignee && assignee !== 'me' && assignee !== UNASSIGNED ? assignee : 'me',
     repositories: repository ? [repository] : store.repositories,
   });
 }
@@ -69,8 +72,21 @@ function onEvent(ev) {
   const task = ev.task ?? ev.task_data ?? null;
   const id = ev.task_id ?? task?.id;
   if (!id) return;
+  noteDependencies(type, id, task);
   if (type === 'task_deleted') return onDeleted(id, task?.version);
   if (task?.id) onChanged(type, task);
+}
+
+/**
+ * What an event means for the dependencies on the cards. The two sure cases apply at once; any change
+ * may also have added or removed a link, renamed a task or finished a blocker on a stream we do not
+ * follow, so the list is reloaded once a burst of events settles.
+ */
+function noteDependencies(type, id, task) {
+  if (type === 'task_commented') return;
+  if (type === 'task_unblocked') store.taskUnblocked(id);
+  if (type === 'task_deleted' || task?.status === 'completed' || task?.status === 'cancelled') store.blockerFinished(id);
+  reloadDependenciesSoon();
 }
 
 function onDeleted(id, version) {
@@ -109,6 +125,7 @@ function describe(type, outcome, before, t) {
   const by = who.kind === 'unknown' ? '' : ` by ${who.kind === 'agent' ? 'agent ' : ''}${who.label}`;
   if (outcome === 'added') return `New task “${t.title}” in ${statusLabel(t.status)}${by}.`;
   if (type === 'task_commented') return `New comment on “${t.title}”.`;
+  if (type === 'task_unblocked') return `“${t.title}” is no longer blocked and can start.`;
   if (before && before.status !== t.status) return `“${t.title}” moved to ${statusLabel(t.status)}${by}.`;
   return `“${t.title}” was updated${by}.`;
 }

@@ -1,6 +1,6 @@
 // Owns the dashboard's state and is the only code that changes it: the signed-in identity, the
-// directory (users, repositories), the filters, the tasks on the board, the open task and its
-// comments and history. Others read through getters and change state through the actions below,
+// directory (users, repositories), the filters, the tasks on the board, the open dependencies
+// between tasks, the open task and its comments and history. Others read through getters and change state through the actions below,
 // each named for what the user or the server did; every value handed out is frozen.
 // Views subscribe to topics and render; a topic is emitted after each change that touches it.
 //
@@ -8,11 +8,15 @@
 // older version never overwrites a newer one, and a deleted task cannot be resurrected by a late
 // event (a tombstone remembers the version it was deleted at).
 
-/** @typedef {'session'|'directory'|'filters'|'tasks'|'loading'|'open'|'details'} Topic */
+/** @typedef {'session'|'directory'|'filters'|'tasks'|'dependencies'|'loading'|'open'|'details'} Topic */
+
+/** The assignee filter's value for "nobody": the pool agents claim from. */
+export const UNASSIGNED = 'none';
 
 const NO_FILTERS = Object.freeze({ q: '', assignee: '', repository: '', priority: '' });
 const NO_DETAILS = Object.freeze({ comments: null, history: null, historyFailed: false });
 const NEVER = Number.MAX_SAFE_INTEGER;
+const NO_LINKS = Object.freeze([]);
 
 const versionOf = (task) => Number(task?.version ?? 0);
 
@@ -29,6 +33,9 @@ export class Store {
   #filters = NO_FILTERS;
   #tasks = new Map();
   #tombstones = new Map(); // id -> version it was deleted at
+  #links = NO_LINKS; // open dependencies: [{ task: {id,title,status}, blocked_by: {id,title,status} }]
+  #blockedBy = new Map(); // task id -> its open blockers ({id,title,status}), derived from #links
+  #blocks = new Map(); // task id -> the tasks it holds back, derived from #links
   #truncated = false;
   #loading = false;
   #openId = null;
@@ -51,6 +58,15 @@ export class Store {
 
   task(id) { return this.#tasks.get(id); }
 
+  /** The unfinished tasks `id` waits for ({id, title, status}); empty when it can start. */
+  blockersOf(id) { return this.#blockedBy.get(id) ?? NO_LINKS; }
+
+  /** The tasks waiting for `id` while it is unfinished ({id, title, status}). */
+  dependantsOf(id) { return this.#blocks.get(id) ?? NO_LINKS; }
+
+  /** Could someone claim it now: not started, nobody holds it, nothing unfinished it waits for. */
+  isReady(task) { return task.status === 'not_started' && !task.lease_holder && this.blockersOf(task.id).length === 0; }
+
   /** The tasks the board shows: those matching the filters, newest first. */
   visibleTasks() { return [...this.#tasks.values()].filter((t) => this.matchesFilters(t)).sort(byCreatedDesc); }
 
@@ -64,7 +80,9 @@ export class Store {
   matchesFilters(task) {
     const f = this.#filters;
     const me = this.#me;
-    if (f.assignee) {
+    if (f.assignee === UNASSIGNED) {
+      if (task.assignee) return false;
+    } else if (f.assignee) {
       const a = task.assignee;
       if (!a) return false;
       if (f.assignee === 'me') {
@@ -99,10 +117,11 @@ export class Store {
     this.#me = null;
     this.#tasks = new Map();
     this.#tombstones = new Map();
+    this.#setLinks(NO_LINKS);
     this.#truncated = false;
     this.#openId = null;
     this.#details = NO_DETAILS;
-    this.#emit('session', 'tasks', 'open', 'details');
+    this.#emit('session', 'tasks', 'dependencies', 'open', 'details');
   }
 
   /** Either list may be left out (its request failed): the previous one is kept. */
@@ -200,6 +219,41 @@ export class Store {
     // Merge: a live event may carry fewer fields than the list did.
     this.#tasks.set(task.id, Object.freeze(cur ? { ...cur, ...task } : task));
     return cur ? 'updated' : 'added';
+  }
+
+  // ------------------------------------------------------------ dependencies
+
+  /** The server's list of open dependencies arrived: it replaces ours. */
+  replaceDependencies(links) {
+    this.#setLinks(links.filter((l) => l?.task?.id && l?.blocked_by?.id));
+    this.#emit('dependencies');
+  }
+
+  /**
+   * Task `id` was completed, cancelled or deleted: it holds nothing back any more. Applied at once
+   * from the live event, before the server's list (reloaded after it) confirms it.
+   */
+  blockerFinished(id) { this.#dropLinks((l) => l.blocked_by.id === id); }
+
+  /** The server said task `id` can start now (task_unblocked): none of its blockers is open. */
+  taskUnblocked(id) { this.#dropLinks((l) => l.task.id === id); }
+
+  #dropLinks(drop) {
+    if (!this.#links.some(drop)) return;
+    this.#setLinks(this.#links.filter((l) => !drop(l)));
+    this.#emit('dependencies');
+  }
+
+  #setLinks(links) {
+    this.#links = Object.freeze(links.map((l) => Object.freeze({ task: Object.freeze({ ...l.task }), blocked_by: Object.freeze({ ...l.blocked_by }) })));
+    const group = (key, value) => {
+      const out = new Map();
+      for (const l of this.#links) out.set(l[key].id, [...(out.get(l[key].id) ?? []), l[value]]);
+      for (const [id, list] of out) out.set(id, Object.freeze(list));
+      return out;
+    };
+    this.#blockedBy = group('task', 'blocked_by');
+    this.#blocks = group('blocked_by', 'task');
   }
 
   // ------------------------------------------------------------ the open task

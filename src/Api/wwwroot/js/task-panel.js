@@ -1,5 +1,6 @@
-// Owns the task panel beside the board: the open task's fields, its status select, comments (and
-// adding one) and history. It renders from the store: the open task, its changes, its details.
+// Owns the task panel beside the board: the open task's fields (its lease and dependencies among
+// them), its status select, its completion evidence, comments (and adding one) and history. It renders
+// from the store: the open task, its changes, its dependencies, its details.
 import * as api from './api.js';
 import { store } from './store.js';
 import { moveTask, deleteTask, loadTaskDetails } from './tasks.js';
@@ -7,13 +8,15 @@ import { openTaskDialog } from './task-dialog.js';
 import { focusBoard, focusCard } from './board.js';
 import { announce } from './feedback.js';
 import { priorityBadge, avatar, actorChip } from './components.js';
-import { $, h, STATUSES, statusLabel, cap, relTime, absTime } from './util.js';
+import { completionOf } from './evidence.js';
+import { $, h, STATUSES, statusLabel, cap, relTime, absTime, clockTime } from './util.js';
 
 let shownTask = null; // the task object the panel last rendered (store objects are replaced on change)
 
 export function initTaskPanel() {
   store.subscribe('open', () => (store.openId ? buildPanel(store.openId) : hidePanel()));
   store.subscribe('tasks', () => { if (store.openId && store.task(store.openId) !== shownTask) renderTask(); });
+  store.subscribe('dependencies', () => { if (store.openId) renderTask(); });
   store.subscribe('details', renderDetails);
 }
 
@@ -57,6 +60,11 @@ function buildPanel(id) {
       h('select#panel-status-select', { onchange: (e) => moveTask(id, e.target.value) },
         STATUSES.map((s) => h('option', { value: s.id }, s.label)))),
     h('dl#panel-meta.panel-meta'),
+    h('section#panel-completion.panel-section.completion', { hidden: true, 'aria-labelledby': 'panel-completion-h' },
+      h('h3#panel-completion-h', 'Completion'),
+      h('p#panel-completion-summary.completion-summary'),
+      h('ul#panel-evidence.evidence', { 'aria-label': 'Evidence' }),
+      h('p#panel-completion-by.muted')),
     h('section.panel-section', { 'aria-labelledby': 'panel-desc-h' },
       h('h3#panel-desc-h', 'Description'),
       h('div#panel-desc.panel-desc')),
@@ -88,6 +96,11 @@ function renderTask() {
     ['Complexity', cap(t.complexity)],
     ['Assignee', a ? h('span.inline', avatar(a.name || a.email, a.email), ' ', a.name ? `${a.name} · ${a.email}` : a.email) : 'Unassigned'],
     ['Repository', t.repository ?? '—'],
+    ['Lease', t.lease_holder
+      ? h('span#panel-lease', t.lease_holder, ' until ', h('time', { dateTime: t.lease_expires_at ?? '', title: absTime(t.lease_expires_at) }, clockTime(t.lease_expires_at)))
+      : h('span#panel-lease.muted', store.isReady(t) && !t.assignee ? 'Nobody: ready to claim' : 'Nobody')],
+    ['Blocked by', linkList('panel-blocked-by', store.blockersOf(t.id), 'Nothing unfinished')],
+    ['Blocks', linkList('panel-blocks', store.dependantsOf(t.id), 'Nothing')],
     ['Created by', actorChip(t.created_by) ?? '—'],
     ['Updated by', actorChip(t.updated_by) ?? '—'],
     ['Created', h('time', { dateTime: t.created_at ?? '', title: absTime(t.created_at) }, absTime(t.created_at))],
@@ -100,12 +113,33 @@ function renderTask() {
   desc.classList.toggle('muted', !t.description);
 }
 
+/** Tasks at the other end of a dependency; one on the board opens in the panel. */
+function linkList(id, links, none) {
+  if (!links.length) return h('span.muted', { id }, none);
+  return h('ul.links', { id }, links.map((l) => h('li',
+    store.task(l.id) ? h('button.linklike', { type: 'button', onclick: () => openPanel(l.id) }, l.title) : l.title,
+    h('span.muted', ` · ${statusLabel(l.status)}`))));
+}
+
 function renderDetails() {
   const { comments, history, historyFailed } = store.details;
   if (!$('#panel-comments')) return;
   if (comments) renderComments(comments);
+  if (history) renderCompletion(history);
   if (history) renderHistory(history);
   if (historyFailed) $('#panel-history').replaceChildren(h('li.muted', 'History is not available.'));
+}
+
+/** The summary and evidence links of a completed task. Links are http(s) only and open without a referrer. */
+function renderCompletion(history) {
+  const done = store.task(store.openId)?.status === 'completed' ? completionOf(history) : null;
+  $('#panel-completion').hidden = !done;
+  if (!done) return;
+  $('#panel-completion-summary').textContent = done.summary || 'No summary.';
+  $('#panel-evidence').replaceChildren(...done.links.map((l) => h('li',
+    h('span.evidence-kind', l.kind), ' ',
+    l.href ? h('a', { href: l.href, target: '_blank', rel: 'noopener noreferrer nofollow' }, l.url) : h('span.evidence-text', l.url))));
+  $('#panel-completion-by').textContent = done.completed_by ? `Completed by ${done.completed_by}, ${absTime(done.completed_at)}` : '';
 }
 
 function renderComments(comments) {

@@ -1,5 +1,5 @@
 // Owns the task use cases that talk to the server and put the answer in the store: loading the
-// board, moving a card (optimistically), refetching after a conflict, deleting, and loading the open
+// board and the dependencies between its tasks, moving a card (optimistically), refetching after a conflict, deleting, and loading the open
 // task's comments and history. Views call these; they never hold tasks themselves.
 import * as api from './api.js';
 import { store } from './store.js';
@@ -13,6 +13,7 @@ let loadSeq = 0;
 export async function reloadTasks() {
   const seq = ++loadSeq;
   store.setTasksLoading(true);
+  reloadDependencies();
   try {
     const { items, truncated } = await api.listAllTasks(store.filters);
     if (seq === loadSeq) store.replaceTasks(items, { truncated });
@@ -22,6 +23,22 @@ export async function reloadTasks() {
     if (seq === loadSeq) store.setTasksLoading(false);
   }
 }
+
+let dependenciesSeq = 0;
+/** (Re)loads the open dependencies; only the latest of overlapping loads is applied. */
+export async function reloadDependencies() {
+  const seq = ++dependenciesSeq;
+  try {
+    const links = await api.listOpenDependencies();
+    if (seq === dependenciesSeq) store.replaceDependencies(links);
+  } catch (e) {
+    // The cards keep the last known dependencies; the next event or reload tries again.
+    if (seq === dependenciesSeq && e.status !== 401) toast(`Could not load dependencies: ${e.message}`, 'error');
+  }
+}
+
+/** The same, for bursts of live events: one load once they settle. */
+export const reloadDependenciesSoon = debounce(reloadDependencies, 300);
 
 /**
  * Moves a task to `status` at once and saves it with If-Match. Resolves to whether it was saved;

@@ -66,6 +66,14 @@ export function relTime(iso) {
 }
 export const absTime = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 
+/** "14:32" in the viewer's locale; a time on another day also names the day. */
+export function clockTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return d.toDateString() === new Date().toDateString() ? time : `${d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+}
+
 export function initials(name) {
   const src = String(name || '?').replace(/@.*/, '').replace(/[._-]+/g, ' ').trim();
   const parts = src.split(/\s+/).filter(Boolean);
