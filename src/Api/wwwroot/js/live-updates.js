@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { getToken } from './auth.js';
 import { store, UNASSIGNED } from './store.js';
 import { LiveFeed } from './live.js';
-import { reloadTasks, loadTaskDetailsSoon, reloadDependenciesSoon } from './tasks.js';
+import { reloadTasks, loadTaskDetailsSoon, dependenciesMayHaveChanged } from './tasks.js';
 import { loadDirectory } from './directory.js';
 import { flashCard, focusBoard } from './board.js';
 import { toast, announce } from './feedback.js';
@@ -86,7 +86,7 @@ function noteDependencies(type, id, task) {
   if (type === 'task_commented') return;
   if (type === 'task_unblocked') store.taskUnblocked(id);
   if (type === 'task_deleted' || task?.status === 'completed' || task?.status === 'cancelled') store.blockerFinished(id);
-  reloadDependenciesSoon();
+  dependenciesMayHaveChanged();
 }
 
 function onDeleted(id, version) {

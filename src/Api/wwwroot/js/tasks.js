@@ -1,6 +1,6 @@
 // Owns the task use cases that talk to the server and put the answer in the store: loading the
-// board and the dependencies between its tasks, moving a card (optimistically), refetching after a conflict, deleting, and loading the open
-// task's comments and history. Views call these; they never hold tasks themselves.
+// board and the dependencies between its tasks, moving a card (optimistically), refetching after a
+// conflict, deleting, and loading the open task's comments and history. Views call these; they never hold tasks themselves.
 import * as api from './api.js';
 import { store } from './store.js';
 import { toast, announce } from './feedback.js';
@@ -37,8 +37,16 @@ export async function reloadDependencies() {
   }
 }
 
-/** The same, for bursts of live events: one load once they settle. */
-export const reloadDependenciesSoon = debounce(reloadDependencies, 300);
+const reloadDependenciesSoon = debounce(reloadDependencies, 300);
+
+/**
+ * A live event may have changed the dependencies. An answer to a load already under way predates it
+ * and must not undo what the event applied, so it is dropped; one load follows once a burst settles.
+ */
+export function dependenciesMayHaveChanged() {
+  ++dependenciesSeq;
+  reloadDependenciesSoon();
+}
 
 /**
  * Moves a task to `status` at once and saves it with If-Match. Resolves to whether it was saved;
