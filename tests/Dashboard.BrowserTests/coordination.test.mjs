@@ -56,11 +56,13 @@ test('a claim shows the holder and the lease expiry on the card live; the releas
   assert.ok(text.includes(claimed.lease_holder), `the holder in "${text}"`);
   assert.ok(text.includes(`until ${until}`), `the clock time in the viewer's locale in "${text}"`);
   assert.match(await lease.locator('.card-lease-rel').textContent(), /in 10 minutes|in 9 minutes/);
-  assert.match(await c.getAttribute('aria-label'), new RegExp(`Held by ${claimed.lease_holder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} until`));
+  assert.ok((await c.getAttribute('aria-label')).includes(`Held by ${claimed.lease_holder} until ${until}`));
+  await page.locator('#live-announcer', { hasText: `“${title}” was claimed by ${claimed.lease_holder}.` }).waitFor({ state: 'attached', ...LIVE });
   await shot(page, 'card-leased');
 
   await rest('POST', `/api/tasks/${task.id}/release`, {});
   await lease.waitFor({ state: 'detached', ...LIVE });
+  await page.locator('#live-announcer', { hasText: `“${title}” is back in the pool, ready to claim.` }).waitFor({ state: 'attached', ...LIVE });
   await c.locator('.card-assignee', { hasText: 'Unassigned — ready to claim' }).waitFor(LIVE);
   await context.close();
 });

@@ -126,6 +126,9 @@ function describe(type, outcome, before, t) {
   if (outcome === 'added') return `New task “${t.title}” in ${statusLabel(t.status)}${by}.`;
   if (type === 'task_commented') return `New comment on “${t.title}”.`;
   if (type === 'task_unblocked') return `“${t.title}” is no longer blocked and can start.`;
+  // A claim and a lease's end also move the card; who holds it says more than the new column.
+  if (t.lease_holder && t.lease_holder !== before?.lease_holder) return `“${t.title}” was claimed by ${t.lease_holder}.`;
+  if (before?.lease_holder && !t.lease_holder && !t.assignee) return `“${t.title}” is back in the pool, ready to claim.`;
   if (before && before.status !== t.status) return `“${t.title}” moved to ${statusLabel(t.status)}${by}.`;
   return `“${t.title}” was updated${by}.`;
 }
