@@ -59,7 +59,13 @@ public static class CliVerbs
     public static async Task<int> ApiKeyAsync(IServiceProvider services, CliArguments args, CancellationToken ct)
     {
         ActAsOperator(services);
-        var created = await services.GetRequiredService<ISender>().Send(new CreateApiKeyCommand(args.Required("--name"), args.Required("--user")), ct);
+        var scopes = args.Value("--scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var expiresAt = args.Value("--expires-at") is { } e
+            ? DateTimeOffset.TryParse(e, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+                : throw new CliUsageException("--expires-at must be a date or time such as 2027-06-30 or 2027-06-30T18:00:00Z.")
+            : (DateTimeOffset?)null;
+        var created = await services.GetRequiredService<ISender>().Send(
+            new CreateApiKeyCommand(args.Required("--name"), args.Required("--user"), scopes, expiresAt), ct);
         Console.WriteLine(created.Key);
         await Console.Error.WriteLineAsync($"API key '{created.Name}' ({created.Prefix}...) created for {args.Required("--user")}; it is shown only this once.");
         return 0;

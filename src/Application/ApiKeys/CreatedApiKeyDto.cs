@@ -1,4 +1,14 @@
 namespace TaskManager.Application.ApiKeys;
 
 /// <summary>The answer to creating a key: the only time <see cref="Key"/> (the plaintext) is ever shown.</summary>
-public sealed record CreatedApiKeyDto(Guid Id, string Name, string Key, string Prefix, DateTimeOffset CreatedAt, Guid UserId);
+/// <param name="CreatedBy">Who minted it; null when the server's operator did, from the command line.</param>
+public sealed record CreatedApiKeyDto(
+    Guid Id,
+    string Name,
+    string Key,
+    string Prefix,
+    DateTimeOffset CreatedAt,
+    Guid UserId,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset? ExpiresAt,
+    Guid? CreatedBy);

@@ -3,12 +3,15 @@ using TaskManager.Domain.Common;
 namespace TaskManager.Domain.ApiKeys;
 
 /// <summary>
-/// An MCP key that acts for its owner. Only an HMAC digest of the secret is kept; the plaintext is
-/// shown once, when the key is created.
+/// An MCP key that acts for its owner, within its <see cref="Scopes"/> and until <see cref="ExpiresAt"/>. Only an HMAC
+/// digest of the secret is kept; the plaintext is shown once, when the key is created.
 /// </summary>
 public sealed class ApiKey
 {
     public const int NameMaxLength = 100;
+
+    /// <summary>The longest life a key can be given: long enough for any agent, short enough that none is forever.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(3653);
 
     private ApiKey()
     {
@@ -26,6 +29,18 @@ public sealed class ApiKey
     /// <summary>The first characters of the key, so an owner can tell keys apart without the secret.</summary>
     public string Prefix { get; private set; } = "";
 
+    /// <summary>What the key may do: a non-empty subset of <see cref="ApiKeyScopes.All"/>.</summary>
+    public string[] Scopes { get; private set; } = [];
+
+    /// <summary>When the key stops working; null: never (until revoked).</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>
+    /// The user who minted the key (an administrator may mint one for someone else); null when an operator made it with the
+    /// server's command line, and for keys made before this was recorded.
+    /// </summary>
+    public Guid? CreatedByUserId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? LastUsedAt { get; private set; }
@@ -34,7 +49,12 @@ public sealed class ApiKey
 
     public bool IsRevoked => RevokedAt is not null;
 
-    public static ApiKey Issue(Guid userId, string name, byte[] digest, string prefix, DateTimeOffset now)
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
+
+    /// <param name="scopes">Null or empty: every scope, as keys had before scopes existed.</param>
+    /// <param name="createdByUserId">Who is minting it; null for the server's operator.</param>
+    public static ApiKey Issue(Guid userId, string name, byte[] digest, string prefix, DateTimeOffset now,
+        IReadOnlyCollection<string>? scopes = null, DateTimeOffset? expiresAt = null, Guid? createdByUserId = null)
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > NameMaxLength)
@@ -46,9 +66,36 @@ public sealed class ApiKey
             Name = trimmed,
             Digest = digest,
             Prefix = prefix,
+            Scopes = CheckedScopes(scopes),
+            ExpiresAt = CheckedExpiry(expiresAt, now),
+            CreatedByUserId = createdByUserId,
             CreatedAt = now,
         };
     }
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    /// <summary>The named scopes in canonical order, each once.</summary>
+    private static string[] CheckedScopes(IReadOnlyCollection<string>? scopes)
+    {
+        if (scopes is null || scopes.Count == 0)
+            return [.. ApiKeyScopes.All];
+        if (scopes.FirstOrDefault(s => !ApiKeyScopes.IsKnown(s)) is { } unknown)
+            throw new DomainException($"'{unknown}' is not a scope; use {ApiKeyScopes.Read}, or {ApiKeyScopes.Read} and {ApiKeyScopes.Write}.", "scopes");
+        // Every change answers with the task it changed, so a key that could write but not read would be blind.
+        if (scopes.Contains(ApiKeyScopes.Write) && !scopes.Contains(ApiKeyScopes.Read))
+            throw new DomainException("A key that writes must also read; give it read and write.", "scopes");
+        return [.. ApiKeyScopes.All.Where(scopes.Contains)];
+    }
+
+    private static DateTimeOffset? CheckedExpiry(DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        if (expiresAt is null)
+            return null;
+        if (expiresAt <= now)
+            throw new DomainException("expires_at must be in the future; leave it out for a key that does not expire.", "expires_at");
+        if (expiresAt > now + MaxLifetime)
+            throw new DomainException($"expires_at can be at most {MaxLifetime.Days / 365} years ahead.", "expires_at");
+        return expiresAt.Value.ToUniversalTime();
+    }
 }

@@ -84,6 +84,63 @@ public sealed class DirectoryEntityTests
         Assert.Throws<DomainException>(() => ApiKey.Issue(Guid.NewGuid(), new string('k', ApiKey.NameMaxLength + 1), [1], "p", Now));
 
     [Test]
+    public void ApiKeyIssue_WithoutScopes_MayReadAndWrite_NeverExpires_AndRecordsWhoMintedIt()
+    {
+        var minter = Guid.NewGuid();
+
+        var key = ApiKey.Issue(Guid.NewGuid(), "laptop", [1], "p", Now, createdByUserId: minter);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(key.Scopes, Is.EqualTo(new[] { ApiKeyScopes.Read, ApiKeyScopes.Write }));
+            Assert.That(key.ExpiresAt, Is.Null);
+            Assert.That(key.IsExpiredAt(Now.AddYears(50)), Is.False);
+            Assert.That(key.CreatedByUserId, Is.EqualTo(minter));
+        });
+    }
+
+    [Test]
+    public void ApiKeyIssue_KeepsNamedScopesOnceEach_InCanonicalOrder() =>
+        Assert.That(ApiKey.Issue(Guid.NewGuid(), "k", [1], "p", Now, [ApiKeyScopes.Write, ApiKeyScopes.Read, ApiKeyScopes.Write]).Scopes,
+            Is.EqualTo(new[] { ApiKeyScopes.Read, ApiKeyScopes.Write }));
+
+    [Test]
+    public void ApiKeyIssue_WithAnUnknownScope_ThrowsNamingTheScopes()
+    {
+        var error = Assert.Throws<DomainException>(() => ApiKey.Issue(Guid.NewGuid(), "k", [1], "p", Now, ["admin"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Field, Is.EqualTo("scopes"));
+            Assert.That(error.Message, Is.EqualTo("'admin' is not a scope; use read, or read and write."));
+        });
+    }
+
+    [Test]
+    public void ApiKeyIssue_ThatWritesButDoesNotRead_Throws() =>
+        Assert.That(Assert.Throws<DomainException>(() => ApiKey.Issue(Guid.NewGuid(), "k", [1], "p", Now, [ApiKeyScopes.Write]))!.Field,
+            Is.EqualTo("scopes"));
+
+    [Test]
+    public void ApiKey_WithAnExpiry_IsExpiredFromThatMomentOn()
+    {
+        var key = ApiKey.Issue(Guid.NewGuid(), "k", [1], "p", Now, expiresAt: Now.AddDays(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(key.IsExpiredAt(Now.AddDays(30).AddTicks(-1)), Is.False);
+            Assert.That(key.IsExpiredAt(Now.AddDays(30)), Is.True);
+        });
+    }
+
+    [TestCase(0, TestName = "ApiKeyIssue_ExpiringNow_Throws")]
+    [TestCase(-1, TestName = "ApiKeyIssue_ExpiringInThePast_Throws")]
+    [TestCase(3654, TestName = "ApiKeyIssue_ExpiringMoreThanTenYearsAhead_Throws")]
+    public void ApiKeyIssue_WithAnExpiryOutOfRange_Throws(int days) =>
+        Assert.That(Assert.Throws<DomainException>(() => ApiKey.Issue(Guid.NewGuid(), "k", [1], "p", Now, expiresAt: Now.AddDays(days)))!.Field,
+            Is.EqualTo("expires_at"));
+
+    [Test]
     public void ApiKeyRevoke_KeepsTheFirstRevocationTime()
     {
         var key = ApiKey.Issue(Guid.NewGuid(), "laptop", [1], "p", Now);

@@ -17,7 +17,12 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasIndex(k => k.Digest).IsUnique();
         builder.Property(k => k.Prefix).HasMaxLength(16).IsRequired();
         builder.Ignore(k => k.IsRevoked);
+        // Keys made before scopes existed acted fully; the default keeps them doing so.
+        builder.Property(k => k.Scopes).HasColumnType("text[]").HasDefaultValueSql("'{read,write}'::text[]").IsRequired();
         builder.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(k => k.UserId);
+        // The record of who minted a key must not stop that person's removal; the key then says "unknown".
+        builder.HasOne<User>().WithMany().HasForeignKey(k => k.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(k => k.CreatedByUserId);
     }
 }

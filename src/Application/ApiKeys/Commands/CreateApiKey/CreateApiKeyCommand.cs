@@ -4,4 +4,7 @@ namespace TaskManager.Application.ApiKeys.Commands.CreateApiKey;
 
 /// <param name="Name">What the key is for ("claude-desktop on my laptop").</param>
 /// <param name="UserId">The owner (UUID, email or "me"); the caller when null. Only administrators may name someone else.</param>
-public sealed record CreateApiKeyCommand(string? Name, string? UserId = null) : ICommand<CreatedApiKeyDto>;
+/// <param name="Scopes"><c>read</c>, or <c>read</c> and <c>write</c>; null or empty: both.</param>
+/// <param name="ExpiresAt">When the key stops working (in the future, at most ten years ahead); null: never.</param>
+public sealed record CreateApiKeyCommand(string? Name, string? UserId = null, IReadOnlyList<string>? Scopes = null, DateTimeOffset? ExpiresAt = null)
+    : ICommand<CreatedApiKeyDto>;

@@ -16,9 +16,17 @@ public sealed class CreateApiKeyHandler(IApplicationDbContext db, ICurrentActor 
             throw new ForbiddenException("Only administrators can create keys for other users; leave user_id out to create one for yourself.");
 
         var key = ApiKeySecret.Generate();
-        var apiKey = ApiKey.Issue(ownerId, command.Name!, hasher.Digest(key), ApiKeySecret.PrefixOf(key), clock.UtcNow);
+        var apiKey = ApiKey.Issue(ownerId, command.Name!, hasher.Digest(key), ApiKeySecret.PrefixOf(key), clock.UtcNow,
+            command.Scopes?.Select(NormalizeScope).ToList(), command.ExpiresAt, MinterOf(caller));
         db.ApiKeys.Add(apiKey);
         await db.SaveChangesAsync(cancellationToken);
-        return new CreatedApiKeyDto(apiKey.Id, apiKey.Name, key, apiKey.Prefix, apiKey.CreatedAt, apiKey.UserId);
+        return new CreatedApiKeyDto(apiKey.Id, apiKey.Name, key, apiKey.Prefix, apiKey.CreatedAt, apiKey.UserId, apiKey.Scopes, apiKey.ExpiresAt,
+            apiKey.CreatedByUserId);
     }
+
+    /// <summary>Scopes are read in any case and with stray spaces; they are stored and shown in lower case.</summary>
+    public static string NormalizeScope(string scope) => scope.Trim().ToLowerInvariant();
+
+    /// <summary>The server's operator (the command line) acts as no user, so the key records none.</summary>
+    private static Guid? MinterOf(ICurrentActor caller) => caller.UserId == Guid.Empty ? null : caller.UserId;
 }

@@ -11,5 +11,17 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
         RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("A key needs a name that says what it is for.")
             .MaximumLength(ApiKey.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.UserId).MustBeUserReference();
+        RuleFor(c => c.Scopes)
+            .Must(scopes => scopes is null || scopes.All(s => s is not null && ApiKeyScopes.IsKnown(CreateApiKeyHandler.NormalizeScope(s))))
+            .WithMessage((_, scopes) =>
+                $"'{string.Join("', '", scopes!.Where(s => s is null || !ApiKeyScopes.IsKnown(CreateApiKeyHandler.NormalizeScope(s))))}' is not a scope; " +
+                $"use [\"{ApiKeyScopes.Read}\"] for a key that only reads, or [\"{ApiKeyScopes.Read}\", \"{ApiKeyScopes.Write}\"] (the default).");
+        // Every tool that changes a task answers with the task, which is a read: a write-only key could change and never see.
+        RuleFor(c => c.Scopes)
+            .Must(scopes => !Names(scopes, ApiKeyScopes.Write) || Names(scopes, ApiKeyScopes.Read))
+            .WithMessage($"A key that writes must also read (every change answers with the task it changed); use [\"{ApiKeyScopes.Read}\", \"{ApiKeyScopes.Write}\"].");
     }
+
+    private static bool Names(IReadOnlyList<string>? scopes, string scope) =>
+        scopes is not null && scopes.Any(s => s is not null && CreateApiKeyHandler.NormalizeScope(s) == scope);
 }

@@ -18,7 +18,7 @@ public sealed class GetApiKeysHandler(IApplicationDbContext db, ICurrentActor ca
         var keys = await db.ApiKeys.AsNoTracking()
             .Where(k => k.UserId == ownerId)
             .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
-            .Select(k => new ApiKeyDto(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt, k.UserId))
+            .Select(k => new ApiKeyDto(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt, k.UserId, k.Scopes, k.ExpiresAt, k.CreatedByUserId))
             .ToListAsync(cancellationToken);
         return new Page<ApiKeyDto>(keys, null);
     }
