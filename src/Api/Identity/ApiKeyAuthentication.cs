@@ -29,6 +29,9 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string InvalidKeyMessage =
         $"The API key is not valid or has been revoked: send a valid key as {HeaderName}: <key>. {HowToGetAKey}";
 
+    public static string ExpiredKeyMessage(ApiKeyOwner owner) =>
+        $"The API key '{owner.KeyName}' expired on {owner.ExpiresAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC; create a new one. {HowToGetAKey}";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = KeyFrom(Request);
@@ -37,6 +40,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var owner = await Context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, Context.RequestAborted);
         if (owner is null)
             return AuthenticateResult.Fail(InvalidKeyMessage);
+        if (owner.IsExpiredAt(TimeProvider.GetUtcNow()))
+            return AuthenticateResult.Fail(ExpiredKeyMessage(owner));
         return AuthenticateResult.Success(new AuthenticationTicket(PrincipalFor(owner, SchemeName), SchemeName));
     }
 
@@ -63,6 +68,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
                 new Claim(TaskManagerClaims.Email, owner.Email),
                 new Claim(TaskManagerClaims.ApiKeyName, owner.KeyName),
                 new Claim(TaskManagerClaims.ApiKeyId, owner.KeyId.ToString()),
+                .. owner.Scopes.Select(scope => new Claim(TaskManagerClaims.ApiKeyScope, scope)),
             ],
             authenticationType, TaskManagerClaims.UserId, TaskManagerClaims.Role));
 

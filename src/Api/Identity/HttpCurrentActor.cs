@@ -17,6 +17,14 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
 
     public string? ApiKeyName => User.FindFirstValue(TaskManagerClaims.ApiKeyName);
 
+    /// <summary>
+    /// Outside a request (the lease sweeper sends commands from a background service) the server acts on its own behalf;
+    /// inside one, only a key is narrowed, to the scope claims it was given.
+    /// </summary>
+    public bool HasScope(string scope) =>
+        accessor.HttpContext?.User is not { } user || !user.HasClaim(c => c.Type == TaskManagerClaims.ApiKeyName)
+        || user.HasClaim(TaskManagerClaims.ApiKeyScope, scope);
+
     public static Guid? UserIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(TaskManagerClaims.UserId) ?? user.FindFirstValue(TaskManagerClaims.Subject), out var id) ? id : null;
 }

@@ -16,6 +16,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
     /// <summary>Longer input is refused unhashed: no real key is that long.</summary>
     private const int MaxKeyLength = 200;
 
+    /// <returns>The key's owner, expired or not (see <see cref="ApiKeyOwner.IsExpiredAt"/>); null for an unknown or revoked key.</returns>
     public async Task<ApiKeyOwner?> AuthenticateAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
@@ -25,11 +26,15 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         // comparison is constant-time all the same.
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Digest == digest && k.RevokedAt == null)
-            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.Id, k.Name, k.Digest, UserId = u.Id, u.Email })
+            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, UserId = u.Id, u.Email })
             .FirstOrDefaultAsync(ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
-        usage.Record(found.Id, time.GetUtcNow());
-        return new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email);
+        var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Scopes, found.ExpiresAt);
+        var now = time.GetUtcNow();
+        // A refused expired key is not a use; the caller tells its holder when it expired.
+        if (!owner.IsExpiredAt(now))
+            usage.Record(found.Id, now);
+        return owner;
     }
 }

@@ -13,4 +13,7 @@ public static class TaskManagerClaims
     public const string ApiKeyName = "api_key_name";
 
     public const string ApiKeyId = "api_key_id";
+
+    /// <summary>One claim per scope of the API key used (<c>read</c>, <c>write</c>); tokens carry none and may do everything.</summary>
+    public const string ApiKeyScope = "api_key_scope";
 }

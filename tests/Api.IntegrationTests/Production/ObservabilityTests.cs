@@ -197,5 +197,7 @@ public sealed class ObservabilityTests : IntegrationTestBase
         public bool IsAdmin => throw new InvalidOperationException("boom: the actor is broken");
 
         public string? ApiKeyName => throw new InvalidOperationException("boom: the actor is broken");
+
+        public bool HasScope(string scope) => throw new InvalidOperationException("boom: the actor is broken");
     }
 }

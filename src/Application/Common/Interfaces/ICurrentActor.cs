@@ -14,6 +14,12 @@ public interface ICurrentActor
     /// <summary>The MCP key the caller used, or null for a JWT.</summary>
     string? ApiKeyName { get; }
 
+    /// <summary>
+    /// Whether the caller may do what <paramref name="scope"/> (<c>read</c>, <c>write</c>) covers: an MCP key only within
+    /// the scopes it was given; a person signed in, the operator's command line and the server's own background work always.
+    /// </summary>
+    bool HasScope(string scope);
+
     /// <summary>The actor to record, shown as <paramref name="label"/> when an agent gave one, else as its key's name
     /// (so an agent is told apart from its owner without passing a label), else as the caller's email.</summary>
     Actor AsActor(string? label = null) =>

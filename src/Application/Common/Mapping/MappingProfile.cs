@@ -18,8 +18,9 @@ public sealed class MappingProfile : Profile
     {
         CreateMap<User, UserDto>();
         CreateMap<CodeRepository, RepositoryDto>();
-        CreateMap<TaskComment, CommentDto>();
+        CreateMap<TaskComment, CommentDto>()
+            .ForCtorParam(nameof(CommentDto.Actor), o => o.MapFrom(s => new ActorDto(s.AuthorUserId, s.AuthorApiKeyName)));
         CreateMap<TaskHistoryEntry, HistoryEntryDto>()
-            .ForMember(d => d.ViaApiKey, o => o.MapFrom(s => s.ActorApiKeyName));
+            .ForMember(d => d.Actor, o => o.MapFrom(s => new ActorDto(s.ActorUserId, s.ActorApiKeyName)));
     }
 }
