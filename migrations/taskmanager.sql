@@ -422,3 +422,56 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    ALTER TABLE task_comments ADD author_api_key_name character varying(100);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    ALTER TABLE api_keys ADD created_by_user_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    ALTER TABLE api_keys ADD expires_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    ALTER TABLE api_keys ADD scopes text[] NOT NULL DEFAULT ('{read,write}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    CREATE INDEX ix_api_keys_created_by_user_id ON api_keys (created_by_user_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    ALTER TABLE api_keys ADD CONSTRAINT fk_api_keys_users_created_by_user_id FOREIGN KEY (created_by_user_id) REFERENCES users (id) ON DELETE SET NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129212407_KeyScopesExpiryAndCommentActors') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129212407_KeyScopesExpiryAndCommentActors', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -45,12 +45,12 @@ function claims(token) {
 }
 
 /** Calls an MCP tool over Streamable HTTP as an agent would (JSON-RPC; the answer may be SSE `data:` lines). */
-async function mcpCall(name, args) {
+async function mcpCall(name, args, key = apiKey) {
   let session = null;
   const post = async (msg) => {
     const res = await fetch(`${BASE_URL}/mcp`, {
       method: 'POST',
-      headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...(session ? { 'Mcp-Session-Id': session } : {}) },
+      headers: { 'X-API-Key': key, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...(session ? { 'Mcp-Session-Id': session } : {}) },
       body: JSON.stringify(msg),
     });
     session = res.headers.get('mcp-session-id') ?? session;
@@ -184,6 +184,25 @@ test('a task created by an agent over MCP appears on an open board without reloa
   await page.locator('#panel .actor').first().waitFor();
   await shot(page, 'agent-task-live');
   await context.close();
+});
+
+test('a comment an agent signs as someone else shows that label beside the key and owner who wrote it', { skip }, async () => {
+  const made = await rest('POST', '/api/api-keys', { name: 'ci-bot' });
+  assert.equal(made.status, 201, `POST /api/api-keys: ${JSON.stringify(made.json)}`);
+  try {
+    const task = await createTaskViaApi(uniq('Signed-off task'));
+    await mcpCall('add_task_comment', { task_id: task.id, comment: 'Approved.', author: 'cto@example.com' }, made.json.key);
+    const { context, page } = await openBoard(browser, BASE_URL, TOKEN);
+    await card(page, task.title).click();
+    const chip = page.locator('#panel-comments .actor', { hasText: 'cto@example.com' });
+    await chip.waitFor();
+    assert.equal(await chip.locator('.actor-kind').textContent(), 'Agent');
+    assert.equal(await chip.locator('.actor-detail').textContent(), `key ci-bot · ${me.email}`);
+    await shot(page, 'comment-real-actor');
+    await context.close();
+  } finally {
+    await rest('DELETE', `/api/api-keys/${made.json.id}`);
+  }
 });
 
 test('a status change in one browser context (drag and drop, keyboard, select) appears in another', { skip }, async () => {

@@ -45,7 +45,7 @@ export function createMockServer() {
   }
   function record(t, field, oldV, newV, actor, comment = null, viaApiKey = null) {
     history.push({ id: randomUUID(), task_id: t.id, field_changed: field, old_value: oldV, new_value: newV, changed_by: actor,
-      actor_user_id: userOf(actor)?.id ?? 'u-demo', via_api_key: viaApiKey, comment, changed_at: now() });
+      actor: { user_id: userOf(actor)?.id ?? 'u-demo', api_key_name: viaApiKey }, comment, changed_at: now() });
   }
   function fail(res, status, code, message, details = {}) {
     send(res, status, { error: { code, message, details } });
@@ -194,7 +194,7 @@ export function createMockServer() {
     if (sub === '/comments' && req.method === 'POST') {
       const body = await readBody(req);
       if (!body?.comment?.trim()) return fail(res, 400, 'validation_failed', 'Comment is required.', { errors: { comment: ['Comment is required.'] } });
-      const c = { id: randomUUID(), task_id: t.id, comment: body.comment, author: me.email, created_at: now() };
+      const c = { id: randomUUID(), task_id: t.id, comment: body.comment, author: me.email, actor: { user_id: me.id, api_key_name: null }, created_at: now() };
       comments.push(c);
       emit('task_commented', t, { comment: c });
       return send(res, 201, c);

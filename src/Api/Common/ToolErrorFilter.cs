@@ -94,7 +94,7 @@ public static partial class ToolErrorFilter
         {
             var task = await sender.Send(new GetTaskQuery(taskId, RecentHistory: 5), ct);
             details["changes"] = task.RecentHistory.Select(h => new { h.FieldChanged, h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt }).ToList();
-            changes = " Latest changes: " + string.Join("; ", task.RecentHistory.Select(h => $"{h.FieldChanged} {h.OldValue ?? "-"} -> {h.NewValue ?? "-"} by {h.ChangedBy}")) + ".";
+            changes = " Latest changes: " + string.Join("; ", task.RecentHistory.Select(h => $"{h.FieldChanged} {h.OldValue ?? "-"} -> {h.NewValue ?? "-"} by {ToolText.Actor(h.ChangedBy, h.Actor)}")) + ".";
         }
         return ErrorBody.Of(ErrorCodes.Conflict,
             $"The task is at version {conflict.CurrentVersion}, not {conflict.ExpectedVersion}.{changes} Re-read it with get_task, or retry with expected_version {conflict.CurrentVersion}.",

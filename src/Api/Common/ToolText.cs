@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Common;
 
@@ -18,6 +19,13 @@ public static class ToolText
 
     /// <summary>Keeps a one-line-per-item rendering one line per item.</summary>
     public static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>
+    /// Who a change shows as, and who really made it when that differs: "cto@example.com (via key ci-bot)". A label
+    /// that is the key's own name, or a person's change (REST takes no label), needs no second name.
+    /// </summary>
+    public static string Actor(string label, ActorDto actor) =>
+        actor.ApiKeyName is { } key && key != label ? $"{label} (via key {key})" : label;
 
     /// <summary>UTC, to the minute: enough for a model to order and date things, without microseconds to pay for.</summary>
     public static string Minute(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

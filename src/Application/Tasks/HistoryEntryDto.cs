@@ -2,7 +2,7 @@ namespace TaskManager.Application.Tasks;
 
 /// <summary>
 /// One audit row. <c>changed_by</c> is the label shown (an agent may call itself "claude");
-/// <c>actor_user_id</c> and <c>via_api_key</c> say who really acted and through which MCP key.
+/// <c>actor</c> says who really acted and through which MCP key.
 /// </summary>
 public sealed record HistoryEntryDto
 {
@@ -18,9 +18,7 @@ public sealed record HistoryEntryDto
 
     public required string ChangedBy { get; init; }
 
-    public required Guid ActorUserId { get; init; }
-
-    public required string? ViaApiKey { get; init; }
+    public required ActorDto Actor { get; init; }
 
     public required string? Comment { get; init; }
 

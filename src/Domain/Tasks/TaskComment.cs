@@ -1,3 +1,5 @@
+using TaskManager.Domain.Common;
+
 namespace TaskManager.Domain.Tasks;
 
 public sealed class TaskComment
@@ -8,13 +10,14 @@ public sealed class TaskComment
     {
     }
 
-    internal TaskComment(Guid taskId, string text, string author, Guid authorUserId, DateTimeOffset now)
+    internal TaskComment(Guid taskId, string text, Actor author, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
         TaskId = taskId;
         Comment = text;
-        Author = author;
-        AuthorUserId = authorUserId;
+        Author = author.Label;
+        AuthorUserId = author.UserId;
+        AuthorApiKeyName = author.ApiKeyName;
         CreatedAt = now;
     }
 
@@ -29,6 +32,9 @@ public sealed class TaskComment
 
     /// <summary>The authenticated user behind <see cref="Author"/>.</summary>
     public Guid AuthorUserId { get; private set; }
+
+    /// <summary>The MCP key the author used; null for a person signed in, and for comments written before keys were recorded.</summary>
+    public string? AuthorApiKeyName { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 }

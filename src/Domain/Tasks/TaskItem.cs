@@ -304,7 +304,7 @@ public sealed class TaskItem : AggregateRoot
             throw new DomainException("A comment cannot be empty.", "comment");
         if (trimmed.Length > TaskComment.MaxLength)
             throw new DomainException($"A comment can be at most {TaskComment.MaxLength} characters.", "comment");
-        var comment = new TaskComment(Id, trimmed, actor.Label, actor.UserId, now);
+        var comment = new TaskComment(Id, trimmed, actor, now);
         _comments.Add(comment);
         Record("comment", null, null, actor, trimmed, now);
         Touch(actor, now);

@@ -40,8 +40,8 @@ public sealed class McpStdioTests : McpTestBase
         {
             Assert.That(created.GetProperty("assignee").GetProperty("id").GetGuid(), Is.EqualTo(Member.Id));
             Assert.That(history.GetProperty("changed_by").GetString(), Is.EqualTo("local-claude"));
-            Assert.That(history.GetProperty("actor_user_id").GetGuid(), Is.EqualTo(Member.Id));
-            Assert.That(history.GetProperty("via_api_key").GetString(), Is.EqualTo("local-agent"));
+            Assert.That(history.GetProperty("actor").GetProperty("user_id").GetGuid(), Is.EqualTo(Member.Id));
+            Assert.That(history.GetProperty("actor").GetProperty("api_key_name").GetString(), Is.EqualTo("local-agent"));
         });
 
         var error = Failure(await CallAsync(client, "update_task_status", new() { ["task_id"] = id, ["new_status"] = "frozen", ["updated_by"] = "x" }));

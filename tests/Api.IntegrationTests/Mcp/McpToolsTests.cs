@@ -145,8 +145,8 @@ public sealed class McpToolsTests : McpTestBase
         {
             Assert.That(entry.GetProperty("field_changed").GetString(), Is.EqualTo("created"));
             Assert.That(entry.GetProperty("changed_by").GetString(), Is.EqualTo("claude"));
-            Assert.That(entry.GetProperty("actor_user_id").GetGuid(), Is.EqualTo(Member.Id));
-            Assert.That(entry.GetProperty("via_api_key").GetString(), Is.EqualTo("claude-desktop"));
+            Assert.That(entry.GetProperty("actor").GetProperty("user_id").GetGuid(), Is.EqualTo(Member.Id));
+            Assert.That(entry.GetProperty("actor").GetProperty("api_key_name").GetString(), Is.EqualTo("claude-desktop"));
         });
     }
 
@@ -277,8 +277,8 @@ public sealed class McpToolsTests : McpTestBase
             Assert.That(history.GetProperty("new_value").GetString(), Is.EqualTo("in_progress"));
             Assert.That(history.GetProperty("changed_by").GetString(), Is.EqualTo("cursor-agent"));
             Assert.That(history.GetProperty("comment").GetString(), Is.EqualTo("Starting now"));
-            Assert.That(history.GetProperty("actor_user_id").GetGuid(), Is.EqualTo(Member.Id));
-            Assert.That(history.GetProperty("via_api_key").GetString(), Is.EqualTo("claude-desktop"));
+            Assert.That(history.GetProperty("actor").GetProperty("user_id").GetGuid(), Is.EqualTo(Member.Id));
+            Assert.That(history.GetProperty("actor").GetProperty("api_key_name").GetString(), Is.EqualTo("claude-desktop"));
         });
     }
 

@@ -165,8 +165,8 @@ public sealed class TaskEndpointTests : IntegrationTestBase
             Assert.That(items[1].GetProperty("new_value").GetString(), Is.EqualTo("blocked"));
             Assert.That(items[1].GetProperty("comment").GetString(), Is.EqualTo("waiting on review"));
             Assert.That(items[1].GetProperty("changed_by").GetString(), Is.EqualTo(Member.Email));
-            Assert.That(items[1].GetProperty("actor_user_id").GetGuid(), Is.EqualTo(Member.Id));
-            Assert.That(items[1].GetProperty("via_api_key").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(items[1].GetProperty("actor").GetProperty("user_id").GetGuid(), Is.EqualTo(Member.Id));
+            Assert.That(items[1].GetProperty("actor").GetProperty("api_key_name").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(items[2].GetProperty("changed_by").GetString(), Is.EqualTo(Admin.Email));
         });
     }

@@ -48,11 +48,10 @@ public sealed class MappingProfileTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(commentDto, Is.EqualTo(new CommentDto(comment.Id, task.Id, "hello", "claude", Now)));
+            Assert.That(commentDto, Is.EqualTo(new CommentDto(comment.Id, task.Id, "hello", "claude", new ActorDto(actor.UserId, "laptop-key"), Now)));
             Assert.That(historyDto.FieldChanged, Is.EqualTo("comment"));
             Assert.That(historyDto.ChangedBy, Is.EqualTo("claude"));
-            Assert.That(historyDto.ActorUserId, Is.EqualTo(actor.UserId));
-            Assert.That(historyDto.ViaApiKey, Is.EqualTo("laptop-key"));
+            Assert.That(historyDto.Actor, Is.EqualTo(new ActorDto(actor.UserId, "laptop-key")));
             Assert.That(historyDto.Comment, Is.EqualTo("hello"));
         });
     }

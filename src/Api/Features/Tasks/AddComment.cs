@@ -43,6 +43,6 @@ public static class AddComment
         var added = await sender.Send(new AddCommentCommand(id, comment, author), cancellationToken);
         var task = await sender.Send(new GetTaskQuery(id, RecentHistory: 0), cancellationToken);
         var commented = ToolTask.From(task);
-        return ToolReply.Of(new ToolCommentResult(added, commented), commented.Line($"Commented as {added.Author} on"));
+        return ToolReply.Of(new ToolCommentResult(added, commented), commented.Line($"Commented as {ToolText.Actor(added.Author, added.Actor)} on"));
     }
 }

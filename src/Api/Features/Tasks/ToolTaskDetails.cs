@@ -8,8 +8,7 @@ namespace TaskManager.Api.Features.Tasks;
 
 /// <summary>
 /// One task in full: what it waits for and what waits for it, the whole description, all comments (oldest first) and
-/// the latest changes (newest first; <c>changed_by</c> is the label shown, <c>actor_user_id</c> and <c>via_api_key</c>
-/// say who really acted).
+/// the latest changes (newest first; <c>changed_by</c> is the label shown, <c>actor</c> says who really acted).
 /// </summary>
 [Description("One task in full, with its dependencies, comments and recent history.")]
 public sealed record ToolTaskDetails(
@@ -34,12 +33,12 @@ public sealed record ToolTaskDetails(
         if (Comments.Count > 0)
             text.Append(CultureInfo.InvariantCulture, $"\nComments ({Comments.Count}):\n");
         foreach (var comment in Comments)
-            text.Append(CultureInfo.InvariantCulture, $"- {comment.Author} {ToolText.Minute(comment.CreatedAt)}: {ToolText.OneLine(comment.Comment)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- {ToolText.Actor(comment.Author, comment.Actor)} {ToolText.Minute(comment.CreatedAt)}: {ToolText.OneLine(comment.Comment)}\n");
         if (RecentHistory.Count > 0)
             text.Append("\nLatest changes:\n");
         foreach (var entry in RecentHistory)
             text.Append(CultureInfo.InvariantCulture,
-                $"- {ToolText.Minute(entry.ChangedAt)} {entry.ChangedBy}: {entry.FieldChanged} {entry.OldValue ?? "-"} -> {entry.NewValue ?? "-"}\n");
+                $"- {ToolText.Minute(entry.ChangedAt)} {ToolText.Actor(entry.ChangedBy, entry.Actor)}: {entry.FieldChanged} {entry.OldValue ?? "-"} -> {entry.NewValue ?? "-"}\n");
         return text.ToString().TrimEnd();
     }
 }

@@ -146,7 +146,7 @@ function renderComments(comments) {
   $('#panel-comment-count').textContent = comments.length ? `(${comments.length})` : '';
   const sorted = [...comments].sort((a, b) => (a.created_at ?? '').localeCompare(b.created_at ?? ''));
   $('#panel-comments').replaceChildren(...(sorted.length ? sorted.map((c) => h('li.comment',
-    h('div.comment-head', actorChip(c.author ?? c.created_by), h('time', { dateTime: c.created_at ?? '', title: absTime(c.created_at) }, relTime(c.created_at))),
+    h('div.comment-head', actorChip(realActor(c.author, c.actor)), h('time', { dateTime: c.created_at ?? '', title: absTime(c.created_at) }, relTime(c.created_at))),
     h('p.comment-body', c.comment ?? c.body ?? c.text ?? ''))) : [h('li.muted.empty', 'No comments yet.')]));
 }
 
@@ -156,7 +156,7 @@ const FIELD_LABELS = { status: 'status', title: 'title', description: 'descripti
 function renderHistory(entries) {
   const sorted = [...entries].sort((a, b) => (b.changed_at ?? '').localeCompare(a.changed_at ?? ''));
   $('#panel-history').replaceChildren(...(sorted.length ? sorted.map((e) => h('li.history-item',
-    h('div.history-line', actorChip(historyActor(e)), ' ', historyChange(e)),
+    h('div.history-line', actorChip(realActor(e.changed_by, e.actor)), ' ', historyChange(e)),
     e.comment ? h('p.history-comment', e.comment) : null,
     h('time', { dateTime: e.changed_at ?? '', title: absTime(e.changed_at) }, relTime(e.changed_at)))) : [h('li.muted.empty', 'No history yet.')]));
 }
@@ -171,12 +171,15 @@ function historyChange(e) {
   return h('span', 'changed ', h('strong', label), ' from ', h('span.val', fmt(e.old_value)), ' to ', h('span.val', fmt(e.new_value)));
 }
 
-/** History rows say who really acted: `actor_user_id`, and `via_api_key` when an agent used an MCP key. */
-function historyActor(e) {
-  if (e.actor_user_id === undefined && e.via_api_key === undefined) return e.changed_by ?? e.actor;
-  const email = store.users.find((u) => u.id === e.actor_user_id)?.email ?? null;
-  if (e.via_api_key) return { type: 'agent', label: e.changed_by || e.via_api_key, key_name: e.via_api_key, email };
-  return { type: 'human', label: e.changed_by || email || e.actor_user_id, email };
+/**
+ * The label a comment or history row shows, with who really acted (`actor`: the user, and the MCP key when an agent
+ * used one), so "cto@…" written through a key reads as an agent, naming the key and its owner.
+ */
+function realActor(label, actor) {
+  if (!actor) return label;
+  const email = store.users.find((u) => u.id === actor.user_id)?.email ?? null;
+  if (actor.api_key_name) return { type: 'agent', label: label || actor.api_key_name, key_name: actor.api_key_name, email };
+  return { type: 'human', label: label || email || actor.user_id, email };
 }
 
 async function submitComment(e, id) {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskManager.Domain.ApiKeys;
 using TaskManager.Domain.Tasks;
 using TaskManager.Domain.Users;
 
@@ -14,6 +15,7 @@ internal sealed class TaskCommentConfiguration : IEntityTypeConfiguration<TaskCo
         builder.Property(c => c.Id).ValueGeneratedNever().HasDefaultValueSql("gen_random_uuid()");
         builder.Property(c => c.Comment).HasMaxLength(TaskComment.MaxLength).IsRequired();
         builder.Property(c => c.Author).HasMaxLength(TaskItem.LabelMaxLength).IsRequired();
+        builder.Property(c => c.AuthorApiKeyName).HasMaxLength(ApiKey.NameMaxLength);
         builder.Property(c => c.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.TaskId, c.CreatedAt });

@@ -146,10 +146,18 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
                     b.Property<byte[]>("Digest")
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("digest");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone")
@@ -171,12 +179,22 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes")
+                        .HasDefaultValueSql("'{read,write}'::text[]");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_api_keys_created_by_user_id");
 
                     b.HasIndex("Digest")
                         .IsUnique()
@@ -234,6 +252,11 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("author");
+
+                    b.Property<string>("AuthorApiKeyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_api_key_name");
 
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid")
@@ -544,6 +567,12 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TaskManager.Domain.ApiKeys.ApiKey", b =>
                 {
+                    b.HasOne("TaskManager.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_api_keys_users_created_by_user_id");
+
                     b.HasOne("TaskManager.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
