@@ -17,8 +17,6 @@ public sealed partial class EventStreamHub(
 {
     public const int ReadBatch = 500;
 
-    private static readonly TimeSpan ResetCheckInterval = TimeSpan.FromSeconds(5);
-
     private readonly Lock _gate = new();
     private readonly HashSet<EventSubscription> _subscribers = [];
     private readonly Dictionary<Guid, int> _streamsPerCaller = [];
@@ -26,6 +24,19 @@ public sealed partial class EventStreamHub(
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _position = "0-0";
     private bool _stopped;
+
+    /// <summary>
+    /// How far the reader has dispatched: every event up to here is in the queue of each subscriber it concerns (or was
+    /// replayed to it), so a subscriber with an empty queue has been sent everything up to here.
+    /// </summary>
+    public string Position
+    {
+        get
+        {
+            lock (_gate)
+                return _position;
+        }
+    }
 
     public int SubscriberCount
     {
@@ -90,7 +101,6 @@ public sealed partial class EventStreamHub(
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         var backoff = TimeSpan.FromMilliseconds(100);
-        var nextResetCheck = DateTimeOffset.UtcNow + ResetCheckInterval;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -100,21 +110,21 @@ public sealed partial class EventStreamHub(
                     if (!_ready.Task.IsCompleted)
                     {
                         // Start at the end of the log: new streams begin with what happens from now on.
-                        _position = (await feed.StateAsync(null, stoppingToken)).LastId;
+                        _position = await feed.LastIdAsync(stoppingToken);
                         _ready.TrySetResult();
                     }
-                    var batch = await feed.ReadAfterAsync(_position, ReadBatch, stoppingToken);
+                    var page = await feed.ReadAfterAsync(_position, ReadBatch, stoppingToken);
                     backoff = TimeSpan.FromMilliseconds(100);
-                    if (batch.Count > 0)
+                    if (page.PositionLost)
                     {
-                        Dispatch(batch.Select(e => new LiveEvent(e)).ToList());
-                        if (batch.Count == ReadBatch)
-                            continue;
+                        await ResyncAllAsync(stoppingToken);
+                        continue;
                     }
-                    else if (DateTimeOffset.UtcNow >= nextResetCheck)
+                    if (page.Events.Count > 0)
                     {
-                        nextResetCheck = DateTimeOffset.UtcNow + ResetCheckInterval;
-                        await DetectResetAsync(stoppingToken);
+                        Dispatch([.. page.Events.Select(e => new LiveEvent(e))]);
+                        if (page.Events.Count == ReadBatch)
+                            continue;
                     }
                     await feed.WaitForPublishAsync(poll, stoppingToken);
                 }
@@ -159,20 +169,20 @@ public sealed partial class EventStreamHub(
     }
 
     /// <summary>
-    /// If Redis lost the log (restarted without persistence), new entries may have ids below our position and would
-    /// never be read: start again from the new end, and end every stream so clients reconnect and are told to resync.
+    /// The log no longer holds what followed our position (Redis lost its data, or trimmed entries we had not read yet):
+    /// events may be gone that nobody here has seen. Every subscriber is told to resync, in its stream, and reading goes
+    /// on from the log's end.
     /// </summary>
-    private async Task DetectResetAsync(CancellationToken ct)
+    private async Task ResyncAllAsync(CancellationToken ct)
     {
-        var state = await feed.StateAsync(_position, ct);
-        if (feed.Compare(state.LastId, _position) >= 0)
-            return;
-        LogLogReset(_position, state.LastId);
+        var end = await feed.LastIdAsync(ct);
+        LogPositionLost(_position, end);
         lock (_gate)
         {
-            _position = state.LastId;
             foreach (var subscriber in _subscribers)
-                subscriber.Complete();
+                subscriber.OfferResync(end);
+            _position = end;
+            WakeWaiters();
         }
     }
 
@@ -191,6 +201,6 @@ public sealed partial class EventStreamHub(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live-update reader could not read events ({Reason}); retrying in {DelayMs} ms")]
     private partial void LogReadFailed(string reason, double delayMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The event log was reset (our position {Position}, its end {LastId}); streams restart")]
-    private partial void LogLogReset(string position, string lastId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event log no longer holds what followed {Position} (its end is {LastId}); every stream is told to resync")]
+    private partial void LogPositionLost(string position, string lastId);
 }

@@ -8,7 +8,7 @@ namespace TaskManager.Api.Realtime;
 /// </summary>
 public sealed class EventSubscription
 {
-    private readonly Channel<(string Id, byte[] Frame)> _queue;
+    private readonly Channel<StreamFrame> _queue;
     private readonly CancellationTokenSource _cutOff = new();
 
     public EventSubscription(Guid caller, SubscriberFilter filter, int capacity, string startPosition)
@@ -16,7 +16,7 @@ public sealed class EventSubscription
         Caller = caller;
         Filter = filter;
         StartPosition = startPosition;
-        _queue = Channel.CreateBounded<(string, byte[])>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<StreamFrame>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -31,8 +31,8 @@ public sealed class EventSubscription
     /// <summary>The hub's position when this subscription was registered: every later event reaches the queue.</summary>
     public string StartPosition { get; }
 
-    /// <summary>The frames of the matching events, each with the event's id.</summary>
-    public ChannelReader<(string Id, byte[] Frame)> Events => _queue.Reader;
+    /// <summary>The frames of the matching events, and of a resync when the log was reset.</summary>
+    public ChannelReader<StreamFrame> Events => _queue.Reader;
 
     /// <summary>Cancelled when the subscriber fell behind, so a write blocked on its socket is abandoned too.</summary>
     public CancellationToken CutOff => _cutOff.Token;
@@ -47,8 +47,21 @@ public sealed class EventSubscription
         if (Filter.Match(liveEvent) is not { } type)
             return;
         // Rendered here, on the hub's reader, so writers on other threads only copy bytes.
-        if (_queue.Writer.TryWrite((liveEvent.Id, liveEvent.Frame(type))))
+        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), IsResync: false));
+    }
+
+    /// <summary>Called by the hub's reader only, when the log lost events the client may not have seen.</summary>
+    internal void OfferResync(string position)
+    {
+        if (!IsCutOff)
+            Enqueue(new StreamFrame(position, ControlFrames.Resync(position), IsResync: true));
+    }
+
+    private void Enqueue(StreamFrame frame)
+    {
+        if (_queue.Writer.TryWrite(frame))
             return;
+        // Cut off: it reconnects with Last-Event-ID and is told to resync then if it has to.
         _queue.Writer.TryComplete();
         _cutOff.Cancel();
     }

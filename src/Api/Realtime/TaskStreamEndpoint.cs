@@ -23,8 +23,6 @@ public static partial class TaskStreamEndpoint
     public const string Path = "/api/tasks/stream";
     public const string LastEventIdHeader = WireHeaders.LastEventId;
 
-    private static readonly byte[] ResyncFrame = "data: {\"type\":\"resync\"}\n\n"u8.ToArray();
-
     public static RouteHandlerBuilder MapTaskStream(this IEndpointRouteBuilder routes) =>
         routes.MapGet(Path, StreamAsync)
             .RequireAuthorization()
@@ -79,8 +77,8 @@ public static partial class TaskStreamEndpoint
                 string.Create(CultureInfo.InvariantCulture, $"retry: {settings.RetryMilliseconds}\n: subscribed\n\n")), stop.Token);
             await response.Body.FlushAsync(stop.Token);
 
-            var lastSent = lastEventId is null ? null : await ReplayAsync(response, feed, subscription, lastEventId, metrics, stop.Token);
-            await RelayLiveAsync(response, feed, subscription, lastSent, TimeSpan.FromSeconds(settings.HeartbeatSeconds), metrics, stop.Token);
+            var lastSent = lastEventId is null ? subscription.StartPosition : await ReplayAsync(response, feed, subscription, lastEventId, metrics, stop.Token);
+            await RelayLiveAsync(response, feed, hub, subscription, lastSent, TimeSpan.FromSeconds(settings.HeartbeatSeconds), metrics, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -100,24 +98,26 @@ public static partial class TaskStreamEndpoint
 
     /// <summary>
     /// Sends the matching events after <paramref name="lastEventId"/> up to where the live queue starts, or a resync
-    /// if that position is no longer in the log. Returns the id after which live events are new to the client.
+    /// if the log cannot serve exactly what followed that position. Returns the id the client now stands at: live
+    /// events up to it are not sent again.
     /// </summary>
-    private static async Task<string?> ReplayAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
+    private static async Task<string> ReplayAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
         TaskManagerMetrics metrics, CancellationToken ct)
     {
-        var state = await feed.StateAsync(lastEventId, ct);
-        if (state.Trimmed)
-        {
-            await WriteAsync(response, ResyncFrame, ct);
-            await response.Body.FlushAsync(ct);
-            return null;
-        }
         var cursor = lastEventId;
-        while (feed.Compare(cursor, subscription.StartPosition) < 0)
+        // At least one read, even for a client ahead of this instance's reader (it saw newer events through another
+        // instance): the read is what checks that the position is still in the log.
+        do
         {
-            var batch = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
+            var page = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
+            if (page.PositionLost)
+            {
+                await WriteAsync(response, ControlFrames.Resync(subscription.StartPosition), ct);
+                await response.Body.FlushAsync(ct);
+                return subscription.StartPosition;
+            }
             var written = 0;
-            foreach (var published in batch)
+            foreach (var published in page.Events)
             {
                 if (feed.Compare(published.StreamId, subscription.StartPosition) > 0)
                     break;
@@ -129,16 +129,16 @@ public static partial class TaskStreamEndpoint
             }
             await response.Body.FlushAsync(ct);
             metrics.EventsDelivered(written);
-            if (batch.Count < EventStreamHub.ReadBatch)
+            if (page.Events.Count < EventStreamHub.ReadBatch)
                 break;
-            cursor = batch[^1].StreamId;
+            cursor = page.Events[^1].StreamId;
         }
-        // The client may be ahead of this instance's reader (it saw newer events from another instance): skip those.
+        while (feed.Compare(cursor, subscription.StartPosition) < 0);
         return lastEventId;
     }
 
-    private static async Task RelayLiveAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string? lastSent,
-        TimeSpan heartbeat, TaskManagerMetrics metrics, CancellationToken ct)
+    private static async Task RelayLiveAsync(HttpResponse response, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
+        string lastSent, TimeSpan heartbeat, TaskManagerMetrics metrics, CancellationToken ct)
     {
         var events = subscription.Events;
         while (true)
@@ -149,31 +149,37 @@ public static partial class TaskStreamEndpoint
                 try
                 {
                     if (!await events.WaitToReadAsync(idle.Token))
-                        return; // Completed: server shutdown or the log was reset.
+                        return; // Completed: server shutdown.
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    await WriteAsync(response, Heartbeat(), ct);
+                    // The hub's position first, then the queue: the hub queues an event before it moves past it, so an
+                    // empty queue after that read means everything up to that position was written.
+                    var position = hub.Position;
+                    if (events.Count > 0)
+                        continue;
+                    if (feed.Compare(position, lastSent) > 0)
+                        lastSent = position;
+                    await WriteAsync(response, ControlFrames.Heartbeat(lastSent, DateTimeOffset.UtcNow), ct);
                     await response.Body.FlushAsync(ct);
                     continue;
                 }
             }
             var written = 0;
-            while (events.TryRead(out var item))
+            while (events.TryRead(out var frame))
             {
-                if (lastSent is not null && feed.Compare(item.Id, lastSent) <= 0)
+                if (!frame.IsResync && feed.Compare(frame.Id, lastSent) <= 0)
                     continue;
-                await WriteAsync(response, item.Frame, ct);
-                written++;
+                await WriteAsync(response, frame.Bytes, ct);
+                lastSent = frame.Id;
+                if (!frame.IsResync)
+                    written++;
             }
             // Counted once flushed: an event still in a buffer when the client went away was not delivered.
             await response.Body.FlushAsync(ct);
             metrics.EventsDelivered(written);
         }
     }
-
-    private static byte[] Heartbeat() =>
-        Encoding.UTF8.GetBytes($"data: {{\"type\":\"heartbeat\",\"timestamp\":\"{UtcTimestampConverter.ToText(DateTimeOffset.UtcNow)}\"}}\n\n");
 
     private static ValueTask WriteAsync(HttpResponse response, byte[] bytes, CancellationToken ct) => response.Body.WriteAsync(bytes, ct);
 

@@ -6,6 +6,13 @@ public sealed class EventsOptions
     /// <summary>EVENTS_STREAM_MAXLEN: the approximate number of entries each stream keeps.</summary>
     public int StreamMaxLength { get; set; } = 10_000;
 
+    /// <summary>
+    /// EVENTS_RETENTION_SECONDS: how long stream entries are kept. Each publish trims older entries from the streams it
+    /// writes, and a per-user or per-repository stream that receives nothing for this long expires, so the streams'
+    /// total memory is bounded by the events of this window however many users and repositories there are.
+    /// </summary>
+    public int RetentionSeconds { get; set; } = 86_400;
+
     /// <summary>OUTBOX_POLL_MS: how often the relay looks for rows without being woken (rows committed by other processes).</summary>
     public int PollMilliseconds { get; set; } = 1_000;
 

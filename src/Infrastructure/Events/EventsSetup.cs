@@ -14,6 +14,7 @@ public static class EventsSetup
             .Configure<IConfiguration>((o, configuration) =>
             {
                 o.StreamMaxLength = Settings.Int(configuration, "EVENTS_STREAM_MAXLEN", o.StreamMaxLength, 100, 10_000_000);
+                o.RetentionSeconds = Settings.Int(configuration, "EVENTS_RETENTION_SECONDS", o.RetentionSeconds, 1, 31_536_000);
                 o.PollMilliseconds = Settings.Int(configuration, "OUTBOX_POLL_MS", o.PollMilliseconds, 10, 60_000);
                 o.BatchSize = Settings.Int(configuration, "OUTBOX_BATCH_SIZE", o.BatchSize, 1, 10_000);
                 o.MaxBackoffMilliseconds = Settings.Int(configuration, "OUTBOX_MAX_BACKOFF_MS", o.MaxBackoffMilliseconds, 100, 300_000);

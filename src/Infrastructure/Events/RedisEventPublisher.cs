@@ -7,62 +7,128 @@ using TaskManager.Application.Contract;
 namespace TaskManager.Infrastructure.Events;
 
 /// <summary>
-/// Writes outbox rows to the contract's streams. Each event is one Lua script, so its entries in all its streams
-/// appear together, and a remembered event id makes a retried publish a no-op instead of a duplicate.
+/// Writes outbox rows to the contract's streams, in two steps that each touch one cluster slot per script (managed
+/// Redis in cluster mode refuses a script whose keys span slots): first the batch goes into <c>tasks:notifications</c>,
+/// which gives every event its entry id, then each per-user and per-repository stream gets its share of the batch
+/// under those same ids. Both steps are safe to repeat: a retried batch neither appends an event twice nor reorders a
+/// stream.
 /// </summary>
 public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<EventsOptions> options)
 {
-    // KEYS: dedup marker, tasks:notifications, then the target streams. ARGV: ttl, maxlen, the contract's fields,
-    // the routing fields of the notifications stream, then one event type per target stream.
-    private const string PublishScript = """
-        if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-          return false
+    private const int LogFieldsPerEvent = 9;
+
+    // Trims by age on Redis's clock, the clock the entry ids come from. Exact (not "~") so an entry past the retention
+    // is gone at the next publish rather than whenever its radix-tree node fills up.
+    private const string TrimByAge = """
+        local function trim_by_age(key, retention_ms)
+          local now = redis.call('TIME')
+          local cutoff = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(retention_ms)
+          redis.call('XTRIM', key, 'MINID', string.format('%.0f', cutoff))
         end
-        local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
-          'event_type', ARGV[3], 'task_id', ARGV[4], 'task_data', ARGV[5], 'timestamp', ARGV[6], 'event_id', ARGV[7],
-          'assignee_id', ARGV[8], 'repository', ARGV[9], 'previous_assignee_id', ARGV[10], 'previous_repository', ARGV[11])
-        for i = 3, #KEYS do
-          redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[2], '*',
-            'event_type', ARGV[9 + i], 'task_id', ARGV[4], 'task_data', ARGV[5], 'timestamp', ARGV[6], 'event_id', ARGV[7])
+        """;
+
+    // KEYS: tasks:notifications, then one deduplication marker per event. ARGV: maxlen, retention ms, marker ttl, then
+    // per event its fields (event_type, task_id, task_data, timestamp, event_id and the four routing fields).
+    // Returns each event's entry id: a new one, or the one its marker remembers from an earlier attempt.
+    private const string AppendToLogScript = TrimByAge + """
+        local ids = {}
+        for i = 2, #KEYS do
+          local f = 3 + (i - 2) * 9
+          local id = redis.call('GET', KEYS[i])
+          if not id then
+            id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
+              'event_type', ARGV[f + 1], 'task_id', ARGV[f + 2], 'task_data', ARGV[f + 3], 'timestamp', ARGV[f + 4],
+              'event_id', ARGV[f + 5], 'assignee_id', ARGV[f + 6], 'repository', ARGV[f + 7],
+              'previous_assignee_id', ARGV[f + 8], 'previous_repository', ARGV[f + 9])
+            redis.call('SET', KEYS[i], id, 'EX', ARGV[3])
+          end
+          ids[#ids + 1] = id
         end
-        return id
+        trim_by_age(KEYS[1], ARGV[2])
+        return ids
+        """;
+
+    // KEYS[1]: one per-user or per-repository stream. ARGV: maxlen, retention ms, then per event its entry id in
+    // tasks:notifications, event_type (as this stream sees it), task_id, task_data, timestamp, event_id.
+    // An id the stream already holds is a retry and is skipped; the stream's expiry makes an idle stream go away.
+    private const string AppendToTargetScript = TrimByAge + """
+        local function append(id, f)
+          return redis.pcall('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], id, 'event_type', ARGV[f + 1], 'task_id', ARGV[f + 2],
+            'task_data', ARGV[f + 3], 'timestamp', ARGV[f + 4], 'event_id', ARGV[f + 5])
+        end
+        for f = 3, #ARGV, 6 do
+          local added = append(ARGV[f], f)
+          if type(added) == 'table' and added.err and #redis.call('XRANGE', KEYS[1], ARGV[f], ARGV[f]) == 0 then
+            -- Not a retry: this stream kept ids beyond the log's (the log lost its data and this slot did not).
+            added = append('*', f)
+            if type(added) == 'table' and added.err then
+              return redis.error_reply(added.err)
+            end
+          end
+        end
+        trim_by_age(KEYS[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return true
         """;
 
     public bool IsConnected => redis.IsConnected;
 
-    /// <summary>Publishes the rows, pipelined, in their order; throws if any of them may not have been written.</summary>
+    /// <summary>Publishes the rows in their order; throws if any of them may not have been written everywhere.</summary>
     public async Task PublishAsync(IReadOnlyList<OutboxMessage> rows)
     {
         var db = redis.GetDatabase();
         var settings = options.Value;
-        var pending = rows.Select(row => Publish(db, row, settings)).ToList();
-        await Task.WhenAll(pending);
+        var ids = await AppendToLogAsync(db, rows, settings);
+        await Task.WhenAll(ByTargetStream(rows, ids).Select(target => AppendToTargetAsync(db, target.Key, target.Value, settings)));
         await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), rows.Count);
     }
 
-    private static Task<RedisResult> Publish(IDatabase db, OutboxMessage row, EventsOptions settings)
+    private static async Task<string[]> AppendToLogAsync(IDatabase db, IReadOnlyList<OutboxMessage> rows, EventsOptions settings)
     {
-        var keys = new List<RedisKey> { RelayKeys.DeduplicationPrefix + row.Id, TaskEvents.NotificationsStream };
-        var values = new List<RedisValue>
+        var keys = new RedisKey[rows.Count + 1];
+        var values = new RedisValue[3 + rows.Count * LogFieldsPerEvent];
+        keys[0] = TaskEvents.NotificationsStream;
+        values[0] = settings.StreamMaxLength;
+        values[1] = RetentionMilliseconds(settings);
+        values[2] = settings.DeduplicationSeconds;
+        for (var i = 0; i < rows.Count; i++)
         {
-            settings.DeduplicationSeconds,
-            settings.StreamMaxLength,
-            row.EventType,
-            row.TaskId.ToString(),
-            row.TaskData,
-            UtcTimestampConverter.ToText(row.OccurredAt),
-            row.Id.ToString(),
-            row.AssigneeId?.ToString() ?? "",
-            row.RepositoryName ?? "",
-            row.PreviousAssigneeId?.ToString() ?? "",
-            row.PreviousRepositoryName ?? "",
-        };
-        foreach (var (stream, eventType) in TaskEvents.Targets(row.EventType, row.AssigneeId, row.RepositoryName, row.PreviousAssigneeId,
-                     row.PreviousRepositoryName))
-        {
-            keys.Add(stream);
-            values.Add(eventType);
+            var row = rows[i];
+            keys[i + 1] = RelayKeys.DeduplicationPrefix + row.Id;
+            var f = 3 + i * LogFieldsPerEvent;
+            values[f] = row.EventType;
+            values[f + 1] = row.TaskId.ToString();
+            values[f + 2] = row.TaskData;
+            values[f + 3] = UtcTimestampConverter.ToText(row.OccurredAt);
+            values[f + 4] = row.Id.ToString();
+            values[f + 5] = row.AssigneeId?.ToString() ?? "";
+            values[f + 6] = row.RepositoryName ?? "";
+            values[f + 7] = row.PreviousAssigneeId?.ToString() ?? "";
+            values[f + 8] = row.PreviousRepositoryName ?? "";
         }
-        return db.ScriptEvaluateAsync(PublishScript, [.. keys], [.. values]);
+        return (string[])(await db.ScriptEvaluateAsync(AppendToLogScript, keys, values))!;
     }
+
+    /// <summary>Each target stream with its events in publish order, by the contract's routing rule.</summary>
+    private static Dictionary<string, List<RedisValue>> ByTargetStream(IReadOnlyList<OutboxMessage> rows, string[] ids)
+    {
+        var streams = new Dictionary<string, List<RedisValue>>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            foreach (var (stream, eventType) in TaskEvents.Targets(row.EventType, row.AssigneeId, row.RepositoryName, row.PreviousAssigneeId,
+                         row.PreviousRepositoryName))
+            {
+                if (!streams.TryGetValue(stream, out var values))
+                    streams[stream] = values = [];
+                values.AddRange([ids[i], eventType, row.TaskId.ToString(), row.TaskData, UtcTimestampConverter.ToText(row.OccurredAt), row.Id.ToString()]);
+            }
+        }
+        return streams;
+    }
+
+    private static Task<RedisResult> AppendToTargetAsync(IDatabase db, string stream, List<RedisValue> events, EventsOptions settings) =>
+        db.ScriptEvaluateAsync(AppendToTargetScript, [stream], [settings.StreamMaxLength, RetentionMilliseconds(settings), .. events]);
+
+    private static long RetentionMilliseconds(EventsOptions settings) => settings.RetentionSeconds * 1000L;
 }

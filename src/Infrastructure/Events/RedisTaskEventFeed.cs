@@ -22,47 +22,46 @@ public sealed class RedisTaskEventFeed : ITaskEventFeed, IDisposable
 
     public RedisTaskEventFeed(IConnectionMultiplexer redis) => _redis = redis;
 
-    public async Task<IReadOnlyList<PublishedTaskEvent>> ReadAfterAsync(string afterId, int count, CancellationToken ct)
+    public async Task<TaskEventPage> ReadAfterAsync(string afterId, int count, CancellationToken ct)
     {
-        var entries = await _redis.GetDatabase().StreamRangeAsync(TaskEvents.NotificationsStream, "(" + afterId, "+", count).WaitAsync(ct);
-        return entries.Select(ToEvent).ToList();
+        var position = StreamEntryId.Parse(afterId);
+        // From the position itself: finding it proves, in the same command, that nothing after it was trimmed or lost.
+        var entries = await _redis.GetDatabase().StreamRangeAsync(TaskEvents.NotificationsStream, position.ToString(), "+", count + 1).WaitAsync(ct);
+        if (entries.Length > 0 && StreamEntryId.Parse(entries[0].Id.ToString()) == position)
+            return new TaskEventPage([.. entries.Skip(1).Select(ToEvent)], PositionLost: false);
+        if (!await IsBoundaryAsync(position, ct))
+            return new TaskEventPage([], PositionLost: true);
+        return new TaskEventPage([.. entries.Take(count).Select(ToEvent)], PositionLost: false);
     }
 
-    public async Task<TaskEventFeedState> StateAsync(string? position, CancellationToken ct)
+    public async Task<string> LastIdAsync(CancellationToken ct) =>
+        await InfoAsync(ct) is { } info ? StreamEntryId.Parse(info.LastGeneratedId.ToString()).ToString() : StreamEntryId.Zero.ToString();
+
+    /// <summary>
+    /// Whether a position that is not (or no longer) an entry still marks a place from which the log is complete: the
+    /// end of the log, or the last entry trimmed away (trimming only ever removes the oldest entries, so everything after
+    /// that one is still there). Anything else (an entry trimmed before others, an id from a log Redis has since lost, an
+    /// id the log never had) cannot be served exactly. Read after the entries, so a trim in between makes it stricter.
+    /// </summary>
+    private async Task<bool> IsBoundaryAsync(StreamEntryId position, CancellationToken ct)
     {
-        var asked = position is null ? (StreamEntryId?)null : StreamEntryId.Parse(position);
-        RedisResult info;
+        if (await InfoAsync(ct) is not { } info)
+            return position == StreamEntryId.Zero; // No log: only a reader that has seen nothing has missed nothing.
+        return position == StreamEntryId.Parse(info.LastGeneratedId.ToString())
+            || position == StreamEntryId.Parse(info.MaxDeletedEntryId.ToString());
+    }
+
+    /// <summary>XINFO STREAM of the log, or null when there is none (nothing was published yet, or Redis lost it).</summary>
+    private async Task<StreamInfo?> InfoAsync(CancellationToken ct)
+    {
         try
         {
-            info = await _redis.GetDatabase().ExecuteAsync("XINFO", "STREAM", TaskEvents.NotificationsStream).WaitAsync(ct);
+            return await _redis.GetDatabase().StreamInfoAsync(TaskEvents.NotificationsStream).WaitAsync(ct);
         }
         catch (RedisServerException ex) when (ex.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
         {
-            // No stream at all: nothing was ever published, or Redis lost its data; a client that saw events must resync.
-            return new TaskEventFeedState(StreamEntryId.Zero.ToString(), asked is { } a && a > StreamEntryId.Zero);
+            return null;
         }
-
-        var fields = info.ToDictionary();
-        var last = StreamEntryId.Parse(fields["last-generated-id"].ToString());
-        var length = (long)fields["length"];
-        var added = fields.TryGetValue("entries-added", out var a2) ? (long)a2 : length;
-        var first = length > 0 && fields["first-entry"] is { IsNull: false } firstEntry ? StreamEntryId.Parse(firstEntry[0].ToString()) : last;
-        return new TaskEventFeedState(last.ToString(), asked is { } p && IsTrimmedAfter(p, last, first, length, added));
-    }
-
-    /// <summary>
-    /// Trimming removes the oldest entries and Redis does not say which ids went, so an asked position older than the
-    /// first kept entry counts as trimmed whenever anything was ever removed (a rare, harmless extra resync).
-    /// </summary>
-    private static bool IsTrimmedAfter(StreamEntryId position, StreamEntryId last, StreamEntryId first, long length, long added)
-    {
-        if (position > last)
-            return true; // The log was reset (Redis lost its data): the client's position is from a log that no longer exists.
-        if (position == last)
-            return false;
-        if (length == 0)
-            return true;
-        return first > position && added > length;
     }
 
     public async Task WaitForPublishAsync(TimeSpan timeout, CancellationToken ct)

@@ -1,3 +1,5 @@
+using TaskManager.Application.Contract;
+
 namespace TaskManager.Infrastructure.Events;
 
 /// <summary>
@@ -9,6 +11,10 @@ public static class RelayKeys
     /// <summary>Every instance's reader subscribes here, so it reads new entries at once instead of at its next poll.</summary>
     public const string PublishedChannel = "tasks:published";
 
-    /// <summary>Followed by an event id: set while that event counts as published, so a retried publish is a no-op.</summary>
-    public const string DeduplicationPrefix = "tasks:published-event:";
+    /// <summary>
+    /// Followed by an event id: holds that event's entry id in <c>tasks:notifications</c> while the event counts as
+    /// published, so a retried publish is a no-op that still learns the id. The hash tag puts every marker in the
+    /// stream's cluster slot, as one script writes both.
+    /// </summary>
+    public const string DeduplicationPrefix = "{" + TaskEvents.NotificationsStream + "}:published-event:";
 }

@@ -29,6 +29,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("RATE_LIMIT_API_KEY_PER_MINUTE", "lots"),
         ("AUTH_FAILURE_LIMIT_PER_MINUTE", "-1"),
         ("EVENTS_STREAM_MAXLEN", "99"),
+        ("EVENTS_RETENTION_SECONDS", "0"),
         ("EVENTS_DEDUP_SECONDS", "59"),
         ("OUTBOX_POLL_MS", "5"),
         ("OUTBOX_BATCH_SIZE", "0"),

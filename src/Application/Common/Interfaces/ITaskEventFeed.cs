@@ -8,11 +8,14 @@ namespace TaskManager.Application.Common.Interfaces;
 /// </summary>
 public interface ITaskEventFeed
 {
-    /// <summary>Up to <paramref name="count"/> events with an id strictly greater than <paramref name="afterId"/>, oldest first.</summary>
-    Task<IReadOnlyList<PublishedTaskEvent>> ReadAfterAsync(string afterId, int count, CancellationToken ct);
+    /// <summary>
+    /// Up to <paramref name="count"/> events with an id strictly greater than <paramref name="afterId"/>, oldest first,
+    /// or <see cref="TaskEventPage.PositionLost"/> when the log cannot serve exactly what followed that id.
+    /// </summary>
+    Task<TaskEventPage> ReadAfterAsync(string afterId, int count, CancellationToken ct);
 
-    /// <summary>Where the log stands: its last id ever written and whether events after <paramref name="position"/> may have been trimmed.</summary>
-    Task<TaskEventFeedState> StateAsync(string? position, CancellationToken ct);
+    /// <summary>The id of the last event ever written to the log (where a reader starting now begins).</summary>
+    Task<string> LastIdAsync(CancellationToken ct);
 
     /// <summary>Returns when any instance has published new events, or after <paramref name="timeout"/>.</summary>
     Task WaitForPublishAsync(TimeSpan timeout, CancellationToken ct);

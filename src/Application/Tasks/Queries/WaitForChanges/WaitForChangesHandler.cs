@@ -24,16 +24,15 @@ public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifie
             throw ValidationException.For("since", $"'{since}' is not an event id; pass the 'next' value the previous wait_for_changes returned, or omit since to start from now.");
         var streams = await StreamsAsync(query.Repository, cancellationToken);
 
-        var state = await feed.StateAsync(since, cancellationToken);
-        if (state.Trimmed)
-            return new TaskChanges([], state.LastId, Resync: true);
-
         using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         window.CancelAfter(TimeSpan.FromSeconds(query.TimeoutSeconds));
-        var cursor = since ?? state.LastId;
+        var cursor = since ?? await feed.LastIdAsync(cancellationToken);
         while (true)
         {
-            var (changes, readUpTo) = await ReadMatchingAsync(cursor, streams, cancellationToken);
+            // Every read checks the cursor is still in the log, so a since from before a trim or a Redis data loss,
+            // or one the log loses while this call waits, ends in a resync rather than a silent gap.
+            if (await ReadMatchingAsync(cursor, streams, cancellationToken) is not (var changes, var readUpTo))
+                return new TaskChanges([], await feed.LastIdAsync(cancellationToken), Resync: true);
             cursor = readUpTo;
             if (changes.Count > 0)
                 return new TaskChanges(changes, cursor, Resync: false);
@@ -59,14 +58,18 @@ public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifie
 
     /// <summary>
     /// The matching events after <paramref name="cursor"/>, up to <see cref="WaitForChangesQuery.MaxEvents"/>, and
-    /// the id read up to, which passes the events that did not match so the next call does not read them again.
+    /// the id read up to, which passes the events that did not match so the next call does not read them again; null
+    /// when the log no longer holds what followed a position read from.
     /// </summary>
-    private async Task<(List<TaskChange> Changes, string ReadUpTo)> ReadMatchingAsync(string cursor, HashSet<string> streams, CancellationToken ct)
+    private async Task<(List<TaskChange> Changes, string ReadUpTo)?> ReadMatchingAsync(string cursor, HashSet<string> streams, CancellationToken ct)
     {
         var changes = new List<TaskChange>();
         while (true)
         {
-            var batch = await feed.ReadAfterAsync(cursor, ReadBatch, ct);
+            var page = await feed.ReadAfterAsync(cursor, ReadBatch, ct);
+            if (page.PositionLost)
+                return null;
+            var batch = page.Events;
             foreach (var published in batch)
             {
                 cursor = published.StreamId;
