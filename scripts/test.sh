@@ -10,6 +10,8 @@
 #      DATABASE_URL=postgresql://taskmanager:taskmanager@127.0.0.1:PORT/taskmanager
 #                   (role has CREATEDB: each test project creates its own database from it)
 #      REDIS_URL=redis://127.0.0.1:PORT
+#      REDIS_CLUSTER_URL=127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3   a 3-node Redis Cluster of its own
+#                   (tests of the cluster mode need it, and fail without it)
 #      JWT_SECRET, API_KEY_SALT   random per run (or TEST_JWT_SECRET / TEST_API_KEY_SALT)
 # 4. Runs `dotnet test TaskManager.sln -c Release` once (projects run in parallel), TRX files go to
 #    $TEST_RESULTS_DIR (default ./TestResults, git-ignored, wiped at start, kept afterwards).
@@ -77,6 +79,7 @@ cleanup() {
     if [[ -n "$WORK" ]]; then
         pg_stop "$WORK/pg" || true
         redis_stop "$WORK/redis" || true
+        redis_cluster_stop "$WORK/redis-cluster" || true
         rm -rf "$WORK"
         WORK=""
     fi
@@ -106,14 +109,16 @@ pg_start "$WORK/pg" "$PG_PORT" || tm_die "PostgreSQL did not start"
 REDIS_PORT=$(find_free_port "")
 redis_start "$WORK/redis" "$REDIS_PORT" no || tm_die "Redis did not start"
 
+REDIS_CLUSTER_URL=$(redis_cluster_start "$WORK/redis-cluster") || tm_die "the Redis Cluster did not start"
+
 DATABASE_URL=$(database_url "$PG_PORT")
 REDIS_URL=$(redis_url "$REDIS_PORT")
 JWT_SECRET=${TEST_JWT_SECRET:-$(random_hex 32)}
 API_KEY_SALT=${TEST_API_KEY_SALT:-$(random_hex 32)}
-export DATABASE_URL REDIS_URL JWT_SECRET API_KEY_SALT
+export DATABASE_URL REDIS_URL REDIS_CLUSTER_URL JWT_SECRET API_KEY_SALT
 # Settings from the caller's shell must not change what the tests see.
 unset JWT_ISSUER JWT_AUDIENCE HOST PORT
-tm_log "DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL"
+tm_log "DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL REDIS_CLUSTER_URL=$REDIS_CLUSTER_URL"
 
 # --------------------------------------------------------------------------------------------
 # dotnet test — one invocation; the solution's test projects run in parallel.

@@ -10,8 +10,11 @@
 #   find_free_port [PREFERRED]         prints PREFERRED if free, else a free loopback port
 #   pg_start DIR PORT                  PostgreSQL 15 cluster in DIR (created on first use), role+db taskmanager
 #   pg_stop DIR / pg_running_port DIR  stop it / print the port it listens on (fails if not running)
-#   redis_start DIR PORT [yes|no]      redis-server daemon in DIR; 3rd arg = appendonly (default no)
+#   redis_start DIR PORT [yes|no] [ARG...]  redis-server daemon in DIR; 3rd arg = appendonly (default no),
+#                                      the rest go to redis-server as they are
 #   redis_stop DIR / redis_running_port DIR
+#   redis_cluster_start DIR            a 3-node Redis Cluster (no replicas) in DIR/node-PORT; prints its endpoints
+#   redis_cluster_stop DIR
 #   start_app LOGDIR / stop_app        build + migrate + serve src/Api in the background (sets APP_URL, APP_PID)
 #   wait_http_ok URL SECONDS [PID]     poll until URL answers 200
 #
@@ -272,6 +275,7 @@ redis_running_port() {
 
 redis_start() {
     local dir=${1:?redis_start DIR PORT [appendonly]} port=${2:?redis_start DIR PORT} aof=${3:-no}
+    shift 3 2>/dev/null || shift $#
     dir=$(realpath -m "$dir")
     local running
     if running=$(redis_running_port "$dir"); then
@@ -293,7 +297,7 @@ redis_start() {
     tm_log "starting Redis on 127.0.0.1:$port (dir $dir, appendonly $aof)"
     redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" \
         --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
-        "${persist[@]}" || { tm_log "redis-server failed"; tail -n 20 "$dir/redis.log" >&2 || true; return 1; }
+        "${persist[@]}" "$@" || { tm_log "redis-server failed"; tail -n 20 "$dir/redis.log" >&2 || true; return 1; }
     echo "$port" > "$dir/redis.port"
     for _ in $(seq 1 60); do
         [[ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" == PONG ]] && return 0
@@ -320,6 +324,52 @@ redis_stop() {
 }
 
 redis_url() { echo "redis://127.0.0.1:$1"; }
+
+# A port for a cluster node: its cluster bus listens on PORT+10000, which must be free (and exist) too.
+_cluster_node_port() {
+    local p
+    for _ in $(seq 1 200); do
+        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 30000 ))
+        if port_is_free "$p" && port_is_free $(( p + 10000 )); then echo "$p"; return 0; fi
+    done
+    return 1
+}
+
+# redis_cluster_start DIR — three throwaway masters on free loopback ports joined into one cluster (every slot
+# covered), as managed Redis in cluster mode behaves. Prints the endpoints as a StackExchange.Redis configuration
+# string ("127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3").
+redis_cluster_start() {
+    local dir=${1:?redis_cluster_start DIR} port node
+    local -a nodes=()
+    mkdir -p "$dir" || return 1
+    for _ in 1 2 3; do
+        port=$(_cluster_node_port) || { tm_log "no free port pair for a cluster node"; return 1; }
+        redis_start "$dir/node-$port" "$port" no --cluster-enabled yes --cluster-config-file nodes.conf \
+            --cluster-node-timeout 5000 >&2 || return 1
+        nodes+=("127.0.0.1:$port")
+    done
+    tm_log "creating a Redis Cluster of ${nodes[*]}"
+    redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$dir/create.log" 2>&1 \
+        || { tm_log "redis-cli --cluster create failed:"; tail -n 20 "$dir/create.log" >&2; return 1; }
+    # Slots are assigned at once, but each node says "ok" only once it has heard of the others.
+    for node in "${nodes[@]}"; do
+        local ready=""
+        for _ in $(seq 1 240); do
+            if redis-cli -h 127.0.0.1 -p "${node#*:}" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; then ready=1; break; fi
+            sleep 0.25
+        done
+        [[ -n "$ready" ]] || { tm_log "cluster node $node never reported cluster_state:ok"; return 1; }
+    done
+    (IFS=,; echo "${nodes[*]}")
+}
+
+redis_cluster_stop() {
+    local dir=${1:?redis_cluster_stop DIR} node
+    for node in "$dir"/node-*; do
+        [[ -d "$node" ]] && redis_stop "$node"
+    done
+    return 0
+}
 
 # ---------------------------------------------------------------------------------------------
 # The application (for suites that talk to a real server)

@@ -4,7 +4,7 @@ using TaskManager.Infrastructure.Persistence;
 namespace TaskManager.TestSupport;
 
 /// <summary>
-/// The servers scripts/test.sh started (DATABASE_URL, REDIS_URL). Each test project works in a database of its
+/// The servers scripts/test.sh started (DATABASE_URL, REDIS_URL, REDIS_CLUSTER_URL). Each test project works in a database of its
 /// own, derived from DATABASE_URL, so projects can run in parallel.
 /// </summary>
 public static class TestEnvironment
@@ -15,6 +15,12 @@ public static class TestEnvironment
     public static string BaseDatabaseUrl => Required("DATABASE_URL");
 
     public static string RedisUrl => Required("REDIS_URL");
+
+    /// <summary>
+    /// A Redis Cluster of three masters (StackExchange.Redis endpoints). Required like the others: without it the cluster
+    /// tests fail rather than pass unseen.
+    /// </summary>
+    public static string RedisClusterUrl => Required("REDIS_CLUSTER_URL");
 
     /// <summary>A connection string to <paramref name="database"/> on the test server, created if missing.</summary>
     public static async Task<string> DatabaseAsync(string database)

@@ -38,6 +38,9 @@ public sealed class SseStream : IAsyncDisposable
 
     public int HeartbeatCount { get; private set; }
 
+    /// <summary>The <c>id:</c> of the latest heartbeat: the position the server says the client can resume from.</summary>
+    public string? LastHeartbeatId { get; private set; }
+
     /// <summary>Opens a stream; returns once the server said it is subscribed.</summary>
     public static async Task<SseStream> OpenAsync(HttpClient client, string query = "", string? lastEventId = null)
     {
@@ -166,6 +169,7 @@ public sealed class SseStream : IAsyncDisposable
     {
         if (e.Type == "heartbeat")
         {
+            LastHeartbeatId = e.Id;
             HeartbeatCount++;
             return;
         }

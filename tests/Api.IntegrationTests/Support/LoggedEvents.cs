@@ -1,0 +1,29 @@
+using StackExchange.Redis;
+
+namespace TaskManager.Api.IntegrationTests.Support;
+
+/// <summary>Looks at the Redis streams the application wrote, waiting (with a deadline, never a fixed sleep) for an entry to arrive.</summary>
+public static class LoggedEvents
+{
+    public const string Log = "tasks:notifications";
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>The id of the entry of <paramref name="taskId"/>'s latest event in <paramref name="stream"/>, once it is there.</summary>
+    public static async Task<string> IdOfAsync(IDatabase redis, string taskId, string stream = Log)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            if (await EntriesOfAsync(redis, taskId, stream) is [.., var entry])
+                return entry.Id!;
+            if (deadline.IsCancellationRequested)
+                throw new TimeoutException($"No event of task {taskId} reached {stream} within {Deadline.TotalSeconds} s.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The entries of <paramref name="stream"/> about <paramref name="taskId"/>, oldest first.</summary>
+    public static async Task<StreamEntry[]> EntriesOfAsync(IDatabase redis, string taskId, string stream = Log) =>
+        [.. (await redis.StreamRangeAsync(stream, "-", "+")).Where(e => e["task_id"] == taskId)];
+}
