@@ -30,7 +30,7 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
     // KEYS: tasks:notifications, then one deduplication marker per event. ARGV: maxlen, retention ms, marker ttl, then
     // per event its fields (event_type, task_id, task_data, timestamp, event_id and the four routing fields).
     // Returns each event's entry id: a new one, or the one its marker remembers from an earlier attempt.
-    private const string AppendToLogScript = TrimByAge + """
+    private const string AppendToLogScript = TrimByAge + "\n" + """
         local ids = {}
         for i = 2, #KEYS do
           local f = 3 + (i - 2) * 9
@@ -51,7 +51,7 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
     // KEYS[1]: one per-user or per-repository stream. ARGV: maxlen, retention ms, then per event its entry id in
     // tasks:notifications, event_type (as this stream sees it), task_id, task_data, timestamp, event_id.
     // An id the stream already holds is a retry and is skipped; the stream's expiry makes an idle stream go away.
-    private const string AppendToTargetScript = TrimByAge + """
+    private const string AppendToTargetScript = TrimByAge + "\n" + """
         local function append(id, f)
           return redis.pcall('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], id, 'event_type', ARGV[f + 1], 'task_id', ARGV[f + 2],
             'task_data', ARGV[f + 3], 'timestamp', ARGV[f + 4], 'event_id', ARGV[f + 5])
