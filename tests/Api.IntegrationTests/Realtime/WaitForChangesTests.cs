@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using TaskManager.Api.IntegrationTests.Mcp;
 
 namespace TaskManager.Api.IntegrationTests.Realtime;
@@ -105,7 +106,12 @@ public sealed class WaitForChangesTests : McpTestBase
         await CreateTaskAsync(MemberClient, "First", Member.Email);
         await CreateTaskAsync(MemberClient, "Second", Member.Email);
 
-        var result = await CallAsync(_agent, "wait_for_changes", new() { ["since"] = since, ["timeout_seconds"] = 0 });
+        // Both are committed, but the relay publishes each in its own time: look until both are in the log.
+        CallToolResult result;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        do
+            result = await CallAsync(_agent, "wait_for_changes", new() { ["since"] = since, ["timeout_seconds"] = 0 });
+        while (Success(result).GetProperty("events").GetArrayLength() < 2 && !deadline.IsCancellationRequested);
 
         var lines = TextOf(result).Split('\n');
         Assert.Multiple(() =>
