@@ -9,7 +9,8 @@ using TaskManager.Infrastructure;
 namespace TaskManager.Api.Mcp;
 
 /// <summary>
-/// The MCP server: its name, the slices' tools with the contract's JSON, and the tool error filter. <see cref="McpSetup"/>
+/// The MCP server: its name, the slices' tools with the contract's JSON, the tool error filter and the task resources
+/// (<see cref="TaskResources"/>; subscribing needs a session, which only the HTTP host holds). <see cref="McpSetup"/>
 /// serves it over HTTP; local stdio clients reach that through the <see cref="McpStdio"/> bridge.
 /// </summary>
 public static class McpServerDefinition
@@ -18,10 +19,15 @@ public static class McpServerDefinition
 
     public static IMcpServerBuilder AddTaskManagerMcpServer(this IServiceCollection services, IConfiguration configuration)
     {
-        var builder = services.AddMcpServer(o => o.ServerInfo = ServerInfo(configuration));
+        var builder = services.AddMcpServer(o =>
+        {
+            o.ServerInfo = ServerInfo(configuration);
+            // Subscriptions only: the catalogue is fixed, so resources/list never changes and listChanged is not offered.
+            o.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true } };
+        });
         foreach (var method in FeatureSlices.ToolMethods)
             services.AddSingleton(provider => CreateTool(method, provider));
-        return builder.WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Apply));
+        return builder.WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Apply)).WithTaskResources();
     }
 
     /// <summary>MCP_SERVER_NAME (default task-manager) and MCP_SERVER_VERSION (default: the assembly's version).</summary>

@@ -1,17 +1,19 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Queries.GetTask;
 
 namespace TaskManager.Api.Features.Tasks;
 
-/// <summary>Read one task: <c>GET /api/tasks/{id}</c> and the <c>get_task</c> tool.</summary>
+/// <summary>Read one task: <c>GET /api/tasks/{id}</c>, the <c>get_task</c> tool and the <c>task://{id}</c> resource.</summary>
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class GetTask
 {
@@ -37,5 +39,19 @@ public static class GetTask
         var task = await sender.Send(new GetTaskQuery(ToolArguments.TaskId(task_id)), cancellationToken);
         var details = ToolTaskDetails.From(task);
         return ToolReply.Of(details, details.Text());
+    }
+
+    /// <summary>
+    /// The <c>task://{id}</c> resource: the REST body, so a program parses one shape everywhere, and the get_task text,
+    /// which costs a model about a third of the JSON's tokens; a client puts whichever it wants into context.
+    /// </summary>
+    public static async Task<IList<ResourceContents>> Resource(ISender sender, Guid id, string uri, CancellationToken cancellationToken)
+    {
+        var task = await sender.Send(new GetTaskQuery(id), cancellationToken);
+        return
+        [
+            new TextResourceContents { Uri = uri, MimeType = ResourceUris.JsonMimeType, Text = JsonSerializer.Serialize(task, WireJson.Options) },
+            new TextResourceContents { Uri = uri, MimeType = ResourceUris.TextMimeType, Text = ToolTaskDetails.From(task).Text() },
+        ];
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ using TaskManager.Application.Tasks.Queries.GetTasks;
 
 namespace TaskManager.Api.Features.Tasks;
 
-/// <summary>List tasks: <c>GET /api/tasks</c> and the <c>get_tasks</c> tool.</summary>
+/// <summary>List tasks: <c>GET /api/tasks</c>, the <c>get_tasks</c> tool and the <c>tasks://mine</c> resource.</summary>
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class GetTasks
 {
@@ -80,6 +81,22 @@ public static class GetTasks
         var rows = page.Items.Select(full ? ToolTaskRow.Full : (Func<TaskDto, ToolTaskRow>)ToolTaskRow.Summary).ToList();
         var result = new ToolTaskPage(rows, page.NextCursor);
         return ToolReply.Of(result, result.Text());
+    }
+
+    /// <summary>
+    /// The <c>tasks://mine</c> resource: the caller's open tasks (a lease holder is always the assignee, since claiming
+    /// assigns), most recently changed last, as the get_tasks summary rows and their text.
+    /// </summary>
+    public static async Task<IList<ResourceContents>> MineResource(ISender sender, string uri, CancellationToken cancellationToken)
+    {
+        var page = await sender.Send(new GetTasksQuery(Assignee: Me, Status: ResourceUris.MineStatuses, Limit: Paging.MaxLimit, Sort: GetTasksQuery.ByUpdated),
+            cancellationToken);
+        var result = new ToolTaskPage([.. page.Items.Select(ToolTaskRow.Summary)], page.NextCursor);
+        return
+        [
+            new TextResourceContents { Uri = uri, MimeType = ResourceUris.JsonMimeType, Text = JsonSerializer.Serialize(result, ToolJson.Options) },
+            new TextResourceContents { Uri = uri, MimeType = ResourceUris.TextMimeType, Text = result.Text() },
+        ];
     }
 
     private const string Me = "me";
