@@ -69,6 +69,7 @@ public static class WebApp
         app.UseAuthentication();
         app.UseTaskManagerRateLimits();
         app.UseAuthorization();
+        app.UseSessionlessMcp();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
         app.MapHealthEndpoints();

@@ -60,11 +60,15 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         await Response.WriteAsJsonAsync(ErrorBody.Of(ErrorCodes.Unauthorized, message), WireJson.Options);
     }
 
-    /// <summary>The claims <see cref="HttpCurrentActor"/> reads; keys never carry the admin role.</summary>
+    /// <summary>
+    /// The claims <see cref="HttpCurrentActor"/> reads; keys never carry the admin role. <c>sub</c> is the user too: the
+    /// MCP SDK binds a session to it and refuses the session's requests made with another user's key.
+    /// </summary>
     public static ClaimsPrincipal PrincipalFor(ApiKeyOwner owner, string authenticationType) =>
         new(new ClaimsIdentity(
             [
                 new Claim(TaskManagerClaims.UserId, owner.UserId.ToString()),
+                new Claim(TaskManagerClaims.Subject, owner.UserId.ToString()),
                 new Claim(TaskManagerClaims.Email, owner.Email),
                 new Claim(TaskManagerClaims.ApiKeyName, owner.KeyName),
                 new Claim(TaskManagerClaims.ApiKeyId, owner.KeyId.ToString()),

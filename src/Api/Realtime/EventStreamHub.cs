@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Metrics;
@@ -20,6 +22,7 @@ public sealed partial class EventStreamHub(
     private readonly Lock _gate = new();
     private readonly HashSet<EventSubscription> _subscribers = [];
     private readonly Dictionary<Guid, int> _streamsPerCaller = [];
+    private readonly HashSet<ChannelWriter<LiveEvent>> _watchers = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _position = "0-0";
@@ -77,6 +80,31 @@ public sealed partial class EventStreamHub(
                 _streamsPerCaller.Remove(subscription.Caller);
             else
                 _streamsPerCaller[subscription.Caller]--;
+        }
+    }
+
+    /// <summary>
+    /// Every event this process reads from now on, in order, for an in-process consumer that does its own matching (MCP
+    /// resource subscriptions match by task, which no stream is keyed by). The queue is unbounded because its consumer
+    /// only matches and hands off, never waiting on a client; it ends when the hub stops or the caller stops reading.
+    /// </summary>
+    public async IAsyncEnumerable<LiveEvent> WatchAllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var queue = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            _watchers.Add(queue.Writer);
+        }
+        try
+        {
+            await foreach (var liveEvent in queue.Reader.ReadAllAsync(ct))
+                yield return liveEvent;
+        }
+        finally
+        {
+            lock (_gate)
+                _watchers.Remove(queue.Writer);
         }
     }
 
@@ -155,6 +183,8 @@ public sealed partial class EventStreamHub(
             {
                 foreach (var subscriber in _subscribers)
                     subscriber.Offer(liveEvent);
+                foreach (var watcher in _watchers)
+                    watcher.TryWrite(liveEvent);
                 _position = liveEvent.Id;
             }
             WakeWaiters();
@@ -193,6 +223,8 @@ public sealed partial class EventStreamHub(
             _stopped = true;
             foreach (var subscriber in _subscribers)
                 subscriber.Complete();
+            foreach (var watcher in _watchers)
+                watcher.TryComplete();
             WakeWaiters();
         }
         _ready.TrySetCanceled();
