@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using TaskManager.Api.Common;
 using TaskManager.Api.Mcp;
@@ -46,6 +47,27 @@ public sealed class McpStdioTests : McpTestBase
 
         var error = Failure(await CallAsync(client, "update_task_status", new() { ["task_id"] = id, ["new_status"] = "frozen", ["updated_by"] = "x" }));
         Assert.That(error.GetProperty("message").GetString(), Does.Contain("not_started, in_progress, blocked, completed, cancelled"));
+    }
+
+    [Test]
+    public async Task Stdio_ResourceSubscription_KeepsTheSession_AndForwardsTheNotification()
+    {
+        await AddRepositoryAsync("billing");
+        var created = await MemberClient.PostAsJsonAsync("/api/tasks", new { title = "Watched via stdio", description = "d", assignee_id = "me", repository = "billing" }, Json);
+        var id = (await ReadJsonAsync(created)).GetProperty("id").GetString();
+        var client = await StartStdioAsync((await CreateApiKeyAsync(MemberClient)).Key, [], protocolVersion: "2025-11-25");
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await client.SubscribeToResourceAsync($"task://{id}", (n, _) =>
+        {
+            updated.TrySetResult(n.Uri);
+            return ValueTask.CompletedTask;
+        });
+
+        // Through the in-memory instance: the bridge's server hears of it through Redis.
+        var changed = await MemberClient.PutAsJsonAsync($"/api/tasks/{id}/status", new { status = "in_progress" }, Json);
+        Assert.That(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
+
+        Assert.That(await updated.Task.WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo($"task://{id}"));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using TaskManager.Api.IntegrationTests.Support;
@@ -29,12 +30,14 @@ public abstract class McpTestBase : IntegrationTestBase
         return (body.GetProperty("key").GetString()!, body.GetProperty("id").GetGuid());
     }
 
-    protected async Task<McpClient> ConnectAsync(string key, string? protocolVersion = null, bool bearer = false)
+    /// <param name="instance">The app instance to connect to; the fixture's own by default.</param>
+    protected async Task<McpClient> ConnectAsync(string key, string? protocolVersion = null, bool bearer = false,
+        WebApplicationFactory<Program>? instance = null)
     {
         var headers = bearer
             ? new Dictionary<string, string> { ["Authorization"] = $"Bearer {key}" }
             : new Dictionary<string, string> { ["X-API-Key"] = key };
-        var http = Factory.CreateClient();
+        var http = (instance ?? Factory).CreateClient();
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(http.BaseAddress!, "/mcp"),
@@ -70,7 +73,7 @@ public abstract class McpTestBase : IntegrationTestBase
     /// The program itself as a child process, the <c>mcp-stdio</c> bridge to the listening server, given the URL and the
     /// key and no other environment variable: no database, Redis or secret.
     /// </summary>
-    protected async Task<McpClient> StartStdioAsync(string key, List<string> stderr)
+    protected async Task<McpClient> StartStdioAsync(string key, List<string> stderr, string? protocolVersion = null)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -87,7 +90,7 @@ public abstract class McpTestBase : IntegrationTestBase
             StandardErrorLines = line => { lock (stderr) stderr.Add(line); },
         });
         using var timeout = new CancellationTokenSource(ProcessTimeout);
-        var client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: timeout.Token);
         TrackForDisposal(client);
         return client;
     }
