@@ -24,6 +24,7 @@ if (!process.env.NODE_TEST_CONTEXT && !process.execArgv.includes('--test')) {
 const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
 const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base');
 const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+const { ResourceUpdatedNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
 
 const baseUrl = (process.env.BASE_URL || process.env.TASKMANAGER_URL || '').replace(/\/+$/, '');
 const apiKey = process.env.API_KEY || process.env.TASKMANAGER_API_KEY || '';
@@ -204,6 +205,42 @@ describe('TaskManager MCP over Streamable HTTP (TypeScript SDK)', () => {
     }));
     assert.equal(error.code, 'not_found');
     assert.ok(error.details.suggestions.includes(repository), JSON.stringify(error));
+  });
+
+  test('resources: task://{id} reads as JSON and text, and a subscription is notified when the task changes', async () => {
+    const task = valueOf(await client.callTool({
+      name: 'create_task', arguments: { title: `Watched ${randomUUID()}`, description: 'd', assignee_id: 'me', repository },
+    }));
+    const uri = `task://${task.id}`;
+    assert.equal(client.getServerCapabilities()?.resources?.subscribe, true, 'resources.subscribe is advertised');
+    const { resourceTemplates } = await client.listResourceTemplates();
+    assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate), ['task://{id}']);
+    const { contents } = await client.readResource({ uri });
+    assert.deepEqual(contents.map((c) => c.mimeType), ['application/json', 'text/plain']);
+    assert.equal(JSON.parse(contents[0].text).id, task.id);
+    console.log(`task://{id}: JSON ${tokens(contents[0].text)} o200k tokens, text ${tokens(contents[1].text)}`);
+
+    const updated = new Promise((resolve) => {
+      client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => { if (n.params.uri === uri) resolve(n.params.uri); });
+    });
+    await client.subscribeResource({ uri });
+    valueOf(await client.callTool({ name: 'update_task_status', arguments: { task_id: task.id, new_status: 'in_progress' } }));
+    let timer;
+    const deadline = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no notifications/resources/updated within 30 s')), 30_000); });
+    try {
+      assert.equal(await Promise.race([updated, deadline]), uri);
+    } finally {
+      clearTimeout(timer);
+    }
+    await client.unsubscribeResource({ uri });
+  });
+
+  test('resources: an unknown resource is refused naming the resources', async () => {
+    await assert.rejects(client.readResource({ uri: 'tasks://all' }), (e) => {
+      assert.equal(e?.code, -32602, String(e));
+      assert.match(e.message, /tasks:\/\/mine/);
+      return true;
+    });
   });
 
   // The SDK reports a refused connect as StreamableHTTPError: `code` is the HTTP status and the message carries the
