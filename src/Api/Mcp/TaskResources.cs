@@ -13,7 +13,8 @@ namespace TaskManager.Api.Mcp;
 /// <summary>
 /// The MCP resources: the catalogue (<c>tasks://mine</c>, the <c>task://{id}</c> template), reading them through the
 /// slices that own the queries, and subscribing to them. Handlers rather than the SDK's resource collection, because
-/// the collection advertises <c>listChanged</c>, which this fixed catalogue never sends. Every refusal names the fix.
+/// the collection advertises <c>listChanged</c>, which this fixed catalogue never sends. The descriptors name no MIME
+/// type: each resource is read as both JSON and text. Every refusal names the fix.
 /// </summary>
 public static class TaskResources
 {
@@ -23,7 +24,6 @@ public static class TaskResources
         Name = "my-open-tasks",
         Title = "My open tasks",
         Description = "Your open tasks (assigned to you or leased by you), as JSON and as one line per task.",
-        MimeType = ResourceUris.TextMimeType,
     };
 
     private static readonly ResourceTemplate Task = new()
@@ -32,7 +32,6 @@ public static class TaskResources
         Name = "task",
         Title = "Task",
         Description = "One task in full (as GET /api/tasks/{id} gives it), as JSON and as text.",
-        MimeType = ResourceUris.TextMimeType,
     };
 
     public static IMcpServerBuilder WithTaskResources(this IMcpServerBuilder builder) => builder
