@@ -43,7 +43,7 @@ public static class GetTask
 
     /// <summary>
     /// The <c>task://{id}</c> resource: the REST body, so a program parses one shape everywhere, and the get_task text,
-    /// which costs a model about a third of the JSON's tokens; a client puts whichever it wants into context.
+    /// which costs a model less than half the JSON's tokens; a client puts whichever it wants into context.
     /// </summary>
     public static async Task<IList<ResourceContents>> Resource(ISender sender, Guid id, string uri, CancellationToken cancellationToken)
     {
