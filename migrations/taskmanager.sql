@@ -475,3 +475,61 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129223919_CommitOrderedSync') THEN
+    ALTER TABLE tasks ADD change_seq bigint NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129223919_CommitOrderedSync') THEN
+    CREATE INDEX idx_tasks_change ON tasks (change_seq, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129223919_CommitOrderedSync') THEN
+    CREATE INDEX idx_tasks_deleted ON tasks (deleted_at) WHERE deleted_at IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129223919_CommitOrderedSync') THEN
+    CREATE OR REPLACE FUNCTION stamp_change_seq()
+    RETURNS TRIGGER AS $$
+    BEGIN
+        NEW.change_seq = pg_current_xact_id()::text::bigint;
+        RETURN NEW;
+    END;
+    $$ LANGUAGE plpgsql;
+
+    CREATE TRIGGER stamp_tasks_change_seq BEFORE INSERT OR UPDATE ON tasks
+        FOR EACH ROW EXECUTE FUNCTION stamp_change_seq();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129223919_CommitOrderedSync') THEN
+    CREATE TABLE sync_floor (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        purged_through bigint NOT NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129223919_CommitOrderedSync') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129223919_CommitOrderedSync', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

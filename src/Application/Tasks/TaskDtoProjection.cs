@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using TaskManager.Domain.Tasks;
+using Tree = System.Linq.Expressions.Expression;
 
 namespace TaskManager.Application.Tasks;
 
@@ -28,8 +29,26 @@ public static class TaskDtoProjection
         LeaseExpiresAt = t.LeaseExpiresAt,
     };
 
+    /// <summary><see cref="Expression"/> plus the task's commit position, for the reads that walk in commit order.</summary>
+    public static Expression<Func<TaskItem, TaskInCommitOrder>> InCommitOrder { get; } = WithCommitOrder();
+
     private static readonly Func<TaskItem, TaskDto> Compiled = Expression.Compile();
 
     /// <summary>Maps a task whose <see cref="TaskItem.Assignee"/> and <see cref="TaskItem.Repository"/> are loaded.</summary>
     public static TaskDto Map(TaskItem task) => Compiled(task);
+
+    /// <summary>Wraps <see cref="Expression"/>'s body, over the same parameter, so the DTO mapping stays defined once.</summary>
+    private static Expression<Func<TaskItem, TaskInCommitOrder>> WithCommitOrder()
+    {
+        var task = Expression.Parameters[0];
+        var body = Tree.MemberInit(
+            Tree.New(typeof(TaskInCommitOrder)),
+            Tree.Bind(typeof(TaskInCommitOrder).GetProperty(nameof(TaskInCommitOrder.Task))!, Expression.Body),
+            Tree.Bind(typeof(TaskInCommitOrder).GetProperty(nameof(TaskInCommitOrder.ChangeSeq))!,
+                Tree.Property(task, nameof(TaskItem.ChangeSeq))),
+            Tree.Bind(typeof(TaskInCommitOrder).GetProperty(nameof(TaskInCommitOrder.Deleted))!,
+                Tree.NotEqual(Tree.Property(task, nameof(TaskItem.DeletedAt)),
+                    Tree.Constant(null, typeof(DateTimeOffset?)))));
+        return Tree.Lambda<Func<TaskItem, TaskInCommitOrder>>(body, task);
+    }
 }

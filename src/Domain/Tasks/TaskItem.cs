@@ -59,7 +59,14 @@ public sealed class TaskItem : AggregateRoot
     /// <summary>Starts at 1 and grows by one with every change; the optimistic-concurrency token and the ETag.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Deleted tasks are kept (soft delete) so that their history survives.</summary>
+    /// <summary>
+    /// Where the last change stands in commit order: the id of the transaction that wrote it, stamped by a database
+    /// trigger on every insert and update, whoever issues it (docs/adr/0005-commit-ordered-sync.md). The application never
+    /// sets it and a saved entity does not read it back; sync reads it from the table.
+    /// </summary>
+    public long ChangeSeq { get; private set; }
+
+    /// <summary>Deleted tasks are kept (soft delete) so that their history survives, and so that sync can report them.</summary>
     public DateTimeOffset? DeletedAt { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;

@@ -1,4 +1,6 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using TaskManager.Application.Common.Events;
@@ -53,6 +55,23 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    public Task<SyncBounds> ReadSyncBoundsAsync(CancellationToken cancellationToken) =>
+        Database.SqlQueryRaw<SyncBounds>($"SELECT {HorizonSql} AS horizon, COALESCE((SELECT purged_through FROM sync_floor), 0) AS purged_through")
+            .SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// The oldest transaction id still running, as of the statement's snapshot (or the next id when none runs); change_seq
+    /// holds the same numbers (migration CommitOrderedSync).
+    /// </summary>
+    private const string HorizonSql = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+        modelBuilder.HasDbFunction(typeof(CommitOrder).GetMethod(nameof(CommitOrder.Horizon))!)
+            .HasTranslation(_ => new SqlFragmentExpression(HorizonSql));
+    }
 }

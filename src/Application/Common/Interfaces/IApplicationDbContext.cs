@@ -34,4 +34,10 @@ public interface IApplicationDbContext
 
     /// <summary>For the use cases that must hold row locks (taken through <see cref="ITaskQueue"/>) until their change is saved.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>A transaction whose statements all read one snapshot, for a read made of several queries that must agree.</summary>
+    Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where a sync reader stands in the current snapshot (call inside <see cref="BeginSnapshotAsync"/>).</summary>
+    Task<SyncBounds> ReadSyncBoundsAsync(CancellationToken cancellationToken);
 }

@@ -22,6 +22,10 @@ public sealed record Cursor(string Order, string Key, Guid Id)
     public static Cursor For(string order, DateTimeOffset key, Guid id) =>
         new(order, key.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
 
+    public static Cursor For(string order, long key, Guid id) => new(order, key.ToString(CultureInfo.InvariantCulture), id);
+
+    public long KeyAsChangeSeq() => long.Parse(Key, CultureInfo.InvariantCulture);
+
     public DateTimeOffset KeyAsTime() => new(long.Parse(Key, CultureInfo.InvariantCulture), TimeSpan.Zero);
 
     /// <summary>Reads a cursor issued for <paramref name="order"/>; anything else is a validation error on <c>cursor</c>.</summary>
@@ -41,6 +45,8 @@ public sealed record Cursor(string Order, string Key, Guid Id)
 
     public static bool IsTicks(string key) =>
         long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks is >= 0 and <= 3155378975999999999;
+
+    public static bool IsChangeSeq(string key) => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     private static string? TryDecodeText(string text)
     {

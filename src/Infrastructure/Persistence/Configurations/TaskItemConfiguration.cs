@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TaskManager.Domain.Tasks;
 using TaskManager.Domain.Users;
@@ -28,6 +29,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Property(t => t.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         builder.Property(t => t.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedNever();
         builder.Property(t => t.Version).IsConcurrencyToken().HasDefaultValue(1).ValueGeneratedNever();
+        // The trigger of migration CommitOrderedSync owns the value: EF neither writes it nor reads it back after a save.
+        builder.Property(t => t.ChangeSeq).ValueGeneratedNever().Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property(t => t.ChangeSeq).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property(t => t.LeaseHolder).HasMaxLength(TaskItem.LabelMaxLength);
         builder.Ignore(t => t.IsDeleted);
         builder.Ignore(t => t.IsOpen);
@@ -51,6 +55,10 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.HasIndex(t => new { t.Status, t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_status").IsDescending(false, true, true).HasFilter(Live);
         builder.HasIndex(t => new { t.CreatedAt, t.Id }).HasDatabaseName("idx_tasks_created").IsDescending(true, true).HasFilter(Live);
         builder.HasIndex(t => new { t.UpdatedAt, t.Id }).HasDatabaseName("idx_tasks_updated");
+        // Sync and sort=updated_at walk in commit order; deleted tasks stay in it because sync reports them as tombstones.
+        builder.HasIndex(t => new { t.ChangeSeq, t.Id }).HasDatabaseName("idx_tasks_change");
+        // The tombstone purge's scan: only deleted tasks are in it.
+        builder.HasIndex(t => t.DeletedAt).HasDatabaseName("idx_tasks_deleted").HasFilter("deleted_at IS NOT NULL");
         // The expiry sweep's scan: only leased tasks are in it, so it stays as small as the work in progress.
         builder.HasIndex(t => t.LeaseExpiresAt).HasDatabaseName("idx_tasks_lease_expires").HasFilter("lease_expires_at IS NOT NULL");
     }

@@ -10,9 +10,11 @@ using TaskManager.Domain.Tasks;
 namespace TaskManager.Application.Tasks.Queries.GetTasks;
 
 /// <summary>
-/// Keyset pagination over one of two orders, each backed by composite indexes ending in its sort columns:
-/// newest first (<c>created_at desc, id desc</c>, which never changes, so a walk neither skips nor repeats) and
-/// <c>updated_at asc, id</c> (a task changed during a walk moves behind the cursor and is seen again, never skipped).
+/// Keyset pagination over one of two orders, each backed by a composite index ending in its sort columns: newest first
+/// (<c>created_at desc, id desc</c>, which never changes, so a walk neither skips nor repeats) and, for
+/// <c>sort=updated_at</c>, commit order (<c>change_seq, id</c>, below the read horizon): a task changed during a walk moves
+/// behind the cursor and is seen again, and a change committed late or stamped by a slow clock is never skipped
+/// (docs/adr/0005-commit-ordered-sync.md).
 /// </summary>
 public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users, RepositoryResolver repositories)
     : IQueryHandler<GetTasksQuery, Page<TaskDto>>
@@ -20,7 +22,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
     public async ValueTask<Page<TaskDto>> Handle(GetTasksQuery query, CancellationToken cancellationToken)
     {
         var order = query.Sort ?? GetTasksQuery.ByCreated;
-        var cursor = Cursor.Decode(query.Cursor, order, Cursor.IsTicks);
+        var cursor = Cursor.Decode(query.Cursor, order, order == GetTasksQuery.ByUpdated ? Cursor.IsChangeSeq : Cursor.IsTicks);
         var limit = query.Limit ?? Paging.DefaultLimit;
 
         var tasks = db.Tasks.AsNoTracking().Where(t => t.DeletedAt == null);
@@ -58,17 +60,31 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
         if (query.UpdatedSince is { } since)
             tasks = tasks.Where(t => t.UpdatedAt >= since);
 
-        tasks = order == GetTasksQuery.ByUpdated ? AfterByUpdated(tasks, cursor) : AfterByCreated(tasks, cursor);
-        var page = await tasks.Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(cancellationToken);
-        if (page.Count == 0 && assigneeToCheck is not null)
+        var page = order == GetTasksQuery.ByUpdated
+            ? await PageByUpdatedAsync(tasks, cursor, limit, cancellationToken)
+            : await PageByCreatedAsync(tasks, cursor, limit, cancellationToken);
+        if (page.Items.Count == 0 && assigneeToCheck is not null)
             await users.ResolveIdAsync(assigneeToCheck, cancellationToken); // not_found for an unknown user, as before
-        if (page.Count <= limit)
-            return new Page<TaskDto>(page, null);
+        return page;
+    }
 
-        page.RemoveAt(limit);
-        var last = page[^1];
-        var next = Cursor.For(order, order == GetTasksQuery.ByUpdated ? last.UpdatedAt : last.CreatedAt, last.Id);
-        return new Page<TaskDto>(page, next.Encode());
+    private static async Task<Page<TaskDto>> PageByCreatedAsync(IQueryable<TaskItem> tasks, Cursor? cursor, int limit, CancellationToken ct)
+    {
+        var rows = await AfterByCreated(tasks, cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
+        if (rows.Count <= limit)
+            return new Page<TaskDto>(rows, null);
+        rows.RemoveAt(limit);
+        return new Page<TaskDto>(rows, Cursor.For(GetTasksQuery.ByCreated, rows[^1].CreatedAt, rows[^1].Id).Encode());
+    }
+
+    /// <remarks>The cursor needs each row's change_seq, read in the same statement as the row it positions.</remarks>
+    private static async Task<Page<TaskDto>> PageByUpdatedAsync(IQueryable<TaskItem> tasks, Cursor? cursor, int limit, CancellationToken ct)
+    {
+        var rows = await AfterByUpdated(tasks, cursor).Take(limit + 1).Select(TaskDtoProjection.InCommitOrder).ToListAsync(ct);
+        var items = rows.Take(limit).Select(r => r.Task).ToList();
+        return rows.Count <= limit
+            ? new Page<TaskDto>(items, null)
+            : new Page<TaskDto>(items, Cursor.For(GetTasksQuery.ByUpdated, rows[limit - 1].ChangeSeq, rows[limit - 1].Task.Id).Encode());
     }
 
     private static IQueryable<TaskItem> AfterByCreated(IQueryable<TaskItem> tasks, Cursor? cursor)
@@ -85,12 +101,14 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
 
     private static IQueryable<TaskItem> AfterByUpdated(IQueryable<TaskItem> tasks, Cursor? cursor)
     {
+        // Rows at or past the horizon may still have an uncommitted change ahead of them in commit order; they wait.
+        tasks = tasks.Where(t => t.ChangeSeq < CommitOrder.Horizon());
         if (cursor is not null)
         {
-            var at = cursor.KeyAsTime();
+            var seq = cursor.KeyAsChangeSeq();
             var id = cursor.Id;
-            tasks = tasks.Where(t => t.UpdatedAt >= at && (t.UpdatedAt > at || t.Id > id));
+            tasks = tasks.Where(t => t.ChangeSeq >= seq && (t.ChangeSeq > seq || t.Id > id));
         }
-        return tasks.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id);
+        return tasks.OrderBy(t => t.ChangeSeq).ThenBy(t => t.Id);
     }
 }

@@ -7,7 +7,7 @@ namespace TaskManager.Application.Tasks.Queries.GetTasks;
 /// <param name="Status">One status or a comma-separated list.</param>
 /// <param name="Priority">One priority or a comma-separated list.</param>
 /// <param name="Search">Text searched in titles and descriptions, case-insensitively.</param>
-/// <param name="Sort"><c>created_at</c> (newest first, the default) or <c>updated_at</c> (oldest change first, for sync).</param>
+/// <param name="Sort"><c>created_at</c> (newest first, the default) or <c>updated_at</c> (oldest change first, in commit order).</param>
 public sealed record GetTasksQuery(
     string? Assignee = null,
     string? Repository = null,
