@@ -10,6 +10,7 @@ using TaskManager.Infrastructure.Events;
 using TaskManager.Infrastructure.Idempotency;
 using TaskManager.Infrastructure.Identity;
 using TaskManager.Infrastructure.Persistence;
+using TaskManager.Infrastructure.Tasks;
 using TaskManager.Infrastructure.Persistence.Interceptors;
 using TaskManager.Infrastructure.Redis;
 using TaskManager.Infrastructure.Time;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddRedis();
         services.AddTaskEvents();
         services.AddIdempotency();
+        services.AddTombstoneRetention();
         services.AddIdentityServices(environment);
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Common.Pagination;
 using TaskManager.Application.Contract;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Tasks;
@@ -37,6 +38,11 @@ public static class ExceptionTranslator
             ["suggestions"] = e.Suggestions,
         })),
         ConflictException e => (409, ErrorBody.Of(ErrorCodes.Conflict, e.Message, e.Details)),
+        ResyncRequiredException e => (410, ErrorBody.Of(ErrorCodes.ResyncRequired, e.Message, new Dictionary<string, object?>
+        {
+            ["field"] = e.Field,
+            ["restart_with"] = SyncToken.StartText,
+        })),
         ForbiddenException e => (403, ErrorBody.Of(ErrorCodes.Forbidden, e.Message)),
         BadHttpRequestException { StatusCode: 413 } => (413, ErrorBody.Of(ErrorCodes.PayloadTooLarge, "The request body is too large.")),
         BadHttpRequestException { InnerException: JsonException json } => (400, MalformedJson(json)),

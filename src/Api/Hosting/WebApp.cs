@@ -53,6 +53,7 @@ public static class WebApp
         services.AddRealtime();
         services.AddLeaseExpiry();
         services.AddIdempotencyCleanup();
+        services.AddTombstonePurge();
 
         var app = builder.Build();
         app.UseObservability();

@@ -8,6 +8,8 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     public const string Conflict = "conflict";
+    /// <summary>410: a sync token older than the tombstones kept; the client lists everything again from the start.</summary>
+    public const string ResyncRequired = "resync_required";
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
@@ -22,6 +24,7 @@ public static class ErrorCodes
         405 => "method_not_allowed",
         406 => "not_acceptable",
         409 or 412 => Conflict,
+        410 => ResyncRequired,
         413 => PayloadTooLarge,
         415 => "unsupported_media_type",
         429 => RateLimited,

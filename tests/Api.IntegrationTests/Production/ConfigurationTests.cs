@@ -45,6 +45,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("METRICS_ENABLED", "maybe"),
         ("METRICS_PORT", "70000"),
         ("IDEMPOTENCY_RETENTION_HOURS", "0"),
+        ("TOMBSTONE_RETENTION_HOURS", "0.5"),
     ];
 
     private static IEnumerable<TestCaseData> RefusedCases() =>

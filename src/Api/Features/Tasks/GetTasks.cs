@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
+using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Pagination;
 using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Queries.GetTaskChanges;
 using TaskManager.Application.Tasks.Queries.GetTasks;
 
 namespace TaskManager.Api.Features.Tasks;
@@ -65,9 +67,18 @@ public static class GetTasks
         [Description("created_at or updated_at.")] string? sort = null,
         [Description("Page size (default 50).")] int? limit = null,
         [Description("From the last page.")] string? cursor = null,
-        [Description("'full' for all fields.")] string? detail = null)
+        [Description("'full' for all fields.")] string? detail = null,
+        [Description("Sync: '0', then next_sync_token; no filters.")] string? since_change = null)
     {
         var full = ToolArguments.Detail(detail);
+        if (since_change is not null)
+        {
+            // A filter would hide a task that moved out of it, and the client would keep a stale copy: sync lists all.
+            if (new[] { user_id, repository, status, assignee, priority, q, updated_since, sort, cursor }.Any(a => a is not null))
+                throw ValidationException.For(GetTaskChangesQuery.Field,
+                    $"{GetTaskChangesQuery.Field} walks every task; leave out the filters, sort and cursor, and filter your copy instead.");
+            return await SyncAsync(sender, since_change, limit, full, cancellationToken);
+        }
         var page = await sender.Send(new GetTasksQuery(
             Assignee: assignee ?? user_id ?? (repository is null ? Me : null),
             Repository: repository,
@@ -97,6 +108,20 @@ public static class GetTasks
             new TextResourceContents { Uri = uri, MimeType = ResourceUris.JsonMimeType, Text = JsonSerializer.Serialize(result, ToolJson.Options) },
             new TextResourceContents { Uri = uri, MimeType = ResourceUris.TextMimeType, Text = result.Text() },
         ];
+    }
+
+    private static async Task<CallToolResult> SyncAsync(ISender sender, string sinceChange, int? limit, bool full, CancellationToken ct)
+    {
+        var changes = await sender.Send(new GetTaskChangesQuery(sinceChange, limit ?? Paging.AgentDefaultLimit), ct);
+        var rows = changes.Items.Where(c => c.Task is not null)
+            .Select(c => full ? ToolTaskRow.Full(c.Task!) : ToolTaskRow.Summary(c.Task!)).ToList();
+        var result = new ToolTaskPage(rows, null)
+        {
+            Deleted = changes.Items.Where(c => c.Deleted).Select(c => c.Id).ToList(),
+            NextSyncToken = changes.NextSyncToken,
+            HasMore = changes.HasMore,
+        };
+        return ToolReply.Of(result, result.Text());
     }
 
     private const string Me = "me";

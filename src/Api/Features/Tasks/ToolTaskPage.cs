@@ -1,16 +1,29 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using TaskManager.Api.Common;
 
 namespace TaskManager.Api.Features.Tasks;
 
-/// <summary>One page of rows; <c>next_cursor</c> continues the listing (null on the last page).</summary>
+/// <summary>
+/// One page of rows; <c>next_cursor</c> continues the listing (null on the last page). A sync answer (<c>since_change</c>)
+/// has no cursor: it lists the deleted ids beside the changed rows and the token to sync from next.
+/// </summary>
 [Description("One page of tasks.")]
 public sealed record ToolTaskPage(
     IReadOnlyList<ToolTaskRow> Items,
     string? NextCursor)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? Deleted { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NextSyncToken { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? HasMore { get; init; }
+
     /// <summary>
     /// One line per task, then how to continue: what a model reads instead of a second copy of the JSON. A column
     /// whose value every row shares (the repository listed, the caller as assignee, one status) is said once in the
@@ -26,6 +39,11 @@ public sealed record ToolTaskPage(
         text.Append("\nid | title | ").AppendJoin("", own.Select(c => c.Name + " | ")).Append("excerpt\n");
         foreach (var row in Items)
             text.Append(row.Line(own)).Append('\n');
-        return text.Append(ToolReply.PageEnd(NextCursor)).ToString();
+        if (NextSyncToken is null)
+            return text.Append(ToolReply.PageEnd(NextCursor)).ToString();
+        if (Deleted is { Count: > 0 })
+            text.Append("deleted: ").AppendJoin(", ", Deleted).Append('\n');
+        return text.Append(CultureInfo.InvariantCulture, $"next_sync_token: {NextSyncToken}")
+            .Append(HasMore is true ? " (more now)" : " (caught up)").ToString();
     }
 }
