@@ -66,7 +66,7 @@ public sealed class McpToolsTests : McpTestBase
         {
             Assert.That(Required(tools["get_tasks"].InputSchema), Is.Empty);
             Assert.That(Properties(tools["get_tasks"].InputSchema), Is.EquivalentTo(new[] { "user_id", "repository", "status", "assignee", "priority", "q",
-                "updated_since", "sort", "limit", "cursor", "detail" }));
+                "updated_since", "sort", "limit", "cursor", "detail", "since_change" }));
             Assert.That(Required(tools["get_task"].InputSchema), Is.EquivalentTo(new[] { "task_id" }));
             Assert.That(Required(tools["update_task_status"].InputSchema), Is.EquivalentTo(new[] { "task_id", "new_status" }));
             Assert.That(Properties(tools["update_task_status"].InputSchema), Is.SupersetOf(new[] { "updated_by", "expected_version" }));
