@@ -16,11 +16,17 @@ public sealed class EventsOptions
     /// <summary>OUTBOX_POLL_MS: how often the relay looks for rows without being woken (rows committed by other processes).</summary>
     public int PollMilliseconds { get; set; } = 1_000;
 
-    /// <summary>OUTBOX_BATCH_SIZE: rows published per database transaction.</summary>
+    /// <summary>OUTBOX_BATCH_SIZE: rows the relay reads, publishes and marks published at a time.</summary>
     public int BatchSize { get; set; } = 200;
 
     /// <summary>OUTBOX_RETENTION_HOURS: how long published rows are kept (for audits and debugging) before they are deleted.</summary>
     public double RetentionHours { get; set; } = 24;
+
+    /// <summary>
+    /// OUTBOX_LEASE_SECONDS: how long the relay lease lasts unrenewed, so how soon another instance takes over from a
+    /// frozen or dead holder; also the bound on each of the relay's database and Redis calls.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 5;
 
     /// <summary>OUTBOX_MAX_BACKOFF_MS: the longest pause between retries while Redis or PostgreSQL is unreachable.</summary>
     public int MaxBackoffMilliseconds { get; set; } = 5_000;

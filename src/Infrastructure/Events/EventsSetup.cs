@@ -17,6 +17,7 @@ public static class EventsSetup
                 o.RetentionSeconds = Settings.Int(configuration, "EVENTS_RETENTION_SECONDS", o.RetentionSeconds, 1, 31_536_000);
                 o.PollMilliseconds = Settings.Int(configuration, "OUTBOX_POLL_MS", o.PollMilliseconds, 10, 60_000);
                 o.BatchSize = Settings.Int(configuration, "OUTBOX_BATCH_SIZE", o.BatchSize, 1, 10_000);
+                o.LeaseSeconds = Settings.Int(configuration, "OUTBOX_LEASE_SECONDS", o.LeaseSeconds, 2, 300);
                 o.MaxBackoffMilliseconds = Settings.Int(configuration, "OUTBOX_MAX_BACKOFF_MS", o.MaxBackoffMilliseconds, 100, 300_000);
                 o.DeduplicationSeconds = Settings.Int(configuration, "EVENTS_DEDUP_SECONDS", o.DeduplicationSeconds, 60, 604_800);
                 o.RetentionHours = Settings.Number(configuration, "OUTBOX_RETENTION_HOURS", o.RetentionHours, 0, 8_760);
@@ -32,6 +33,7 @@ public static class EventsSetup
     /// <summary>The background relay from the outbox to Redis; only processes that serve run it (not the CLI verbs).</summary>
     public static IServiceCollection AddOutboxRelay(this IServiceCollection services)
     {
+        services.AddSingleton<RelayLease>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         return services;

@@ -9,30 +9,30 @@ using TaskManager.Application.Common.Metrics;
 namespace TaskManager.Infrastructure.Events;
 
 /// <summary>
-/// Publishes committed outbox rows to Redis. Woken by the in-process doorbell right after a commit, and by a
-/// poll for rows other processes wrote. While Redis (or PostgreSQL) is unreachable it backs off and retries;
-/// the rows simply wait, so the API keeps accepting writes.
+/// Publishes committed outbox rows to Redis. Woken by the in-process doorbell right after a commit, by other instances
+/// through Redis, and by a poll. While Redis (or PostgreSQL) is unreachable it backs off and retries; the rows simply
+/// wait, so the API keeps accepting writes.
 /// </summary>
 /// <remarks>
-/// Several instances relay the same table. A transaction-level advisory lock lets one batch at a time through, which
-/// keeps each task's events in commit order across instances (plain SKIP LOCKED would let two instances publish two
-/// rows of one task concurrently, in either order) and means a row is never claimed twice.
+/// Several instances relay the same table, one at a time: the holder of the <see cref="RelayLease"/>, which keeps each
+/// task's events in commit order across instances. Nothing is locked or kept open while Redis is called: a batch is
+/// read, published under the lease's epoch (which Redis fences) and marked published in one statement each, so a
+/// holder that freezes mid-publish stalls nobody; its lease runs out and another instance carries on (ADR 0004).
 /// </remarks>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource database,
     RedisEventPublisher publisher,
+    RelayLease lease,
     OutboxSignal signal,
     IOptions<EventsOptions> options,
     TimeProvider time,
     TaskManagerMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    /// <summary>Arbitrary but fixed: the key of the advisory lock every instance's relay takes ("outbox" in ASCII).</summary>
-    private const long RelayLockKey = 0x6F7574626F78;
-
     private const int CleanupChunk = 10_000;
 
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
 
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
@@ -40,24 +40,52 @@ public sealed partial class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Only the holder answers the doorbell: a follower that rang it on would ring every other follower back.
+        var doorbell = publisher.SubscribeToDoorbellAsync(() =>
+        {
+            if (lease.Epoch is not null)
+                signal.Notify();
+        });
         var backoff = MinBackoff;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Without Redis there is no point holding the relay lock and a connection; the rows wait.
+                // Without Redis there is no point holding the lease; the rows wait.
                 if (!publisher.IsConnected)
                     throw new TimeoutException("Redis is not connected.");
-                var more = await RelayBatchAsync(settings.BatchSize, stoppingToken);
+                var (epoch, taken) = await lease.HoldAsync(stoppingToken);
+                if (epoch is not { } held)
+                {
+                    await FollowAsync(settings, stoppingToken);
+                    continue;
+                }
+                if (taken)
+                {
+                    metrics.RelayLeaseTaken();
+                    LogLeaseTaken(lease.Holder, held);
+                }
+                bool more;
+                try
+                {
+                    more = await RelayBatchAsync(held, settings.BatchSize, stoppingToken);
+                }
+                catch (RelayFencedException ex)
+                {
+                    // A newer epoch has published. Either this instance lost its lease while it was away (the rebase
+                    // finds it gone and it follows), or Redis outlived the lease table and the holder moves past it.
+                    LogFenced(ex.NewestEpoch, await lease.RebaseAsync(ex.NewestEpoch, stoppingToken));
+                    continue;
+                }
                 backoff = MinBackoff;
                 if (more)
                     continue;
                 await CleanupIfDueAsync(settings, stoppingToken);
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
+                await signal.WaitAsync(IdleWait(settings), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException or NpgsqlException or InvalidOperationException)
             {
@@ -66,55 +94,72 @@ public sealed partial class OutboxRelay(
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, settings.MaxBackoffMilliseconds));
             }
         }
+        await doorbell.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // A clean stop hands over at once instead of after the lease runs out.
+        await lease.ReleaseAsync();
     }
 
-    /// <summary>Publishes one batch in sequence order and marks it; returns whether a full batch was found (so there may be more).</summary>
-    public async Task<bool> RelayBatchAsync(int batchSize, CancellationToken ct)
+    /// <summary>
+    /// Publishes one batch in sequence order under lease <paramref name="epoch"/> and marks it published; returns
+    /// whether a full batch was found (so there may be more).
+    /// </summary>
+    public async Task<bool> RelayBatchAsync(long epoch, int batchSize, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand("SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue("key", RelayLockKey);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-
-        var rows = await ReadUnpublishedAsync(connection, transaction, batchSize, ct);
+        var rows = await ReadUnpublishedAsync(batchSize, ct);
         if (rows.Count == 0)
             return false;
         try
         {
-            await publisher.PublishAsync(rows);
+            await publisher.PublishAsync(rows, epoch, ct);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             await RecordFailureAsync(rows, ex.Message);
             throw;
         }
 
         // "published_at IS NULL" is what lets PostgreSQL find the rows through idx_outbox_unpublished; without it the
         // only way to match a sequence is a scan of the whole table, published history included (~140 ms at 100k rows).
-        await using (var mark = new NpgsqlCommand(
-            "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@sequences) AND published_at IS NULL", connection, transaction))
+        // Not conditional on the lease: these rows are on the streams now, whoever holds it.
+        await using (var mark = database.CreateCommand(
+            "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@sequences) AND published_at IS NULL"))
         {
+            mark.CommandTimeout = options.Value.LeaseSeconds;
             mark.Parameters.AddWithValue("sequences", rows.Select(r => r.Sequence).ToArray());
             await mark.ExecuteNonQueryAsync(ct);
         }
-        await transaction.CommitAsync(ct);
         metrics.EventsPublished(rows, time.GetUtcNow());
         LogPublished(rows.Count);
         return rows.Count == batchSize;
     }
 
-    private static async Task<List<OutboxMessage>> ReadUnpublishedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        int batchSize, CancellationToken ct)
+    /// <summary>
+    /// While another instance holds the lease: rings it for every local commit (it may be on another machine), until
+    /// it is time to check whether its lease ran out.
+    /// </summary>
+    private async Task FollowAsync(EventsOptions settings, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
+        var checkAt = time.GetTimestamp();
+        var wait = IdleWait(settings);
+        while (time.GetElapsedTime(checkAt) is var elapsed && elapsed < wait)
+        {
+            if (await signal.WaitAsync(wait - elapsed, ct))
+                await publisher.RingLeaderAsync(ct);
+        }
+    }
+
+    /// <summary>The poll, but often enough to renew the lease (the holder) or to notice soon that it ran out (the others).</summary>
+    private TimeSpan IdleWait(EventsOptions settings) =>
+        TimeSpan.FromMilliseconds(Math.Min(settings.PollMilliseconds, lease.RenewalInterval.TotalMilliseconds));
+
+    private async Task<List<OutboxMessage>> ReadUnpublishedAsync(int batchSize, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand("""
             SELECT sequence, id, task_id, event_type, task_data, assignee_id, repository_name,
                    previous_assignee_id, previous_repository_name, occurred_at
             FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT @limit
-            """, connection, transaction);
+            """);
+        command.CommandTimeout = options.Value.LeaseSeconds;
         command.Parameters.AddWithValue("limit", batchSize);
         var rows = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -144,6 +189,7 @@ public sealed partial class OutboxRelay(
         {
             await using var command = database.CreateCommand(
                 "UPDATE outbox_messages SET attempts = attempts + 1, last_error = left(@error, 1000) WHERE sequence = ANY(@sequences) AND published_at IS NULL");
+            command.CommandTimeout = options.Value.LeaseSeconds;
             command.Parameters.AddWithValue("error", error);
             command.Parameters.AddWithValue("sequences", rows.Select(r => r.Sequence).ToArray());
             await command.ExecuteNonQueryAsync();
@@ -164,6 +210,7 @@ public sealed partial class OutboxRelay(
             DELETE FROM outbox_messages WHERE id IN (
               SELECT id FROM outbox_messages WHERE published_at < @cutoff LIMIT {CleanupChunk})
             """);
+        command.CommandTimeout = (int)CleanupTimeout.TotalSeconds;
         command.Parameters.AddWithValue("cutoff", now - TimeSpan.FromHours(settings.RetentionHours));
         // In chunks, so a large backlog never holds one long-running delete.
         int deleted;
@@ -178,6 +225,17 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not publish ({Reason}); retrying in {DelayMs} ms")]
     private partial void LogRelayFailed(string reason, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox relay lease taken by {Holder} (epoch {Epoch}); this instance publishes now")]
+    private partial void LogLeaseTaken(string holder, long epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay fenced: Redis has seen epoch {Newest}; {Outcome}")]
+    private partial void LogFencedOutcome(long newest, string outcome);
+
+    private void LogFenced(long newest, long? rebased) =>
+        LogFencedOutcome(newest, rebased is { } epoch
+            ? $"the lease is still this instance's, moved to epoch {epoch}"
+            : "the lease went to another instance while this one was away, which publishes instead");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox relay published {Count} events")]
     private partial void LogPublished(int count);

@@ -13,18 +13,18 @@ public sealed class OutboxSignal : IOutboxSignal
 
     public void Notify() => _rings.Writer.TryWrite(true);
 
-    /// <summary>Waits for a ring or for <paramref name="timeout"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    /// <summary>Waits for a ring or for <paramref name="timeout"/>, whichever comes first; returns whether it rang.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeoutSource.CancelAfter(timeout);
         try
         {
-            await _rings.Reader.ReadAsync(timeoutSource.Token);
+            return await _rings.Reader.ReadAsync(timeoutSource.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            // The poll interval passed without a ring.
+            return false;
         }
     }
 }

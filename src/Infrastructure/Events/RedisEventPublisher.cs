@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Events;
@@ -11,11 +12,13 @@ namespace TaskManager.Infrastructure.Events;
 /// Redis in cluster mode refuses a script whose keys span slots): first the batch goes into <c>tasks:notifications</c>,
 /// which gives every event its entry id, then each per-user and per-repository stream gets its share of the batch
 /// under those same ids. Both steps are safe to repeat: a retried batch neither appends an event twice nor reorders a
-/// stream.
+/// stream. The log step carries the relay's lease epoch: Redis refuses an epoch older than the newest it has seen, so a
+/// relay that lost its lease while frozen cannot publish after its successor (ADR 0004).
 /// </summary>
 public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<EventsOptions> options)
 {
     private const int LogFieldsPerEvent = 9;
+    private const string FencedPrefix = "FENCED ";
 
     // Trims by age on Redis's clock, the clock the entry ids come from. Exact (not "~") so an entry past the retention
     // is gone at the next publish rather than whenever its radix-tree node fills up.
@@ -27,12 +30,20 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
         end
         """;
 
-    // KEYS: tasks:notifications, then one deduplication marker per event. ARGV: maxlen, retention ms, marker ttl, then
-    // per event its fields (event_type, task_id, task_data, timestamp, event_id and the four routing fields).
-    // Returns each event's entry id: a new one, or the one its marker remembers from an earlier attempt.
+    // KEYS: tasks:notifications, then one deduplication marker per event, and last the relay epoch. ARGV: maxlen,
+    // retention ms, marker ttl, then per event its fields (event_type, task_id, task_data, timestamp, event_id and the
+    // four routing fields), and last the publishing relay's epoch. Returns each event's entry id: a new one, or the one
+    // its marker remembers from an earlier attempt. The fence comes first, so a stale relay writes nothing at all.
     private const string AppendToLogScript = TrimByAge + "\n" + """
+        local epoch = tonumber(ARGV[#ARGV])
+        local newest = tonumber(redis.call('GET', KEYS[#KEYS]) or '0')
+        if epoch < newest then
+          return redis.error_reply('FENCED ' .. newest)
+        elseif epoch > newest then
+          redis.call('SET', KEYS[#KEYS], epoch)
+        end
         local ids = {}
-        for i = 2, #KEYS do
+        for i = 2, #KEYS - 1 do
           local f = 3 + (i - 2) * 9
           local id = redis.call('GET', KEYS[i])
           if not id then
@@ -73,20 +84,43 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
 
     public bool IsConnected => redis.IsConnected;
 
-    /// <summary>Publishes the rows in their order; throws if any of them may not have been written everywhere.</summary>
-    public async Task PublishAsync(IReadOnlyList<OutboxMessage> rows)
+    /// <summary>
+    /// Publishes the rows in their order under the relay lease <paramref name="epoch"/>; throws
+    /// <see cref="RelayFencedException"/> if a newer relay has published, and otherwise if any of them may not have been
+    /// written everywhere (each step is bounded by the lease, beyond which publishing under it is pointless).
+    /// </summary>
+    public async Task PublishAsync(IReadOnlyList<OutboxMessage> rows, long epoch, CancellationToken ct)
     {
         var db = redis.GetDatabase();
         var settings = options.Value;
-        var ids = await AppendToLogAsync(db, rows, settings);
-        await Task.WhenAll(ByTargetStream(rows, ids).Select(target => AppendToTargetAsync(db, target.Key, target.Value, settings)));
-        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), rows.Count);
+        var timeout = TimeSpan.FromSeconds(settings.LeaseSeconds);
+        string[] ids;
+        try
+        {
+            ids = await AppendToLogAsync(db, rows, epoch, settings).WaitAsync(timeout, ct);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith(FencedPrefix, StringComparison.Ordinal))
+        {
+            throw new RelayFencedException(long.Parse(ex.Message[FencedPrefix.Length..], CultureInfo.InvariantCulture));
+        }
+        await Task.WhenAll(ByTargetStream(rows, ids).Select(target => AppendToTargetAsync(db, target.Key, target.Value, settings)))
+            .WaitAsync(timeout, ct);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), rows.Count).WaitAsync(timeout, ct);
     }
 
-    private static async Task<string[]> AppendToLogAsync(IDatabase db, IReadOnlyList<OutboxMessage> rows, EventsOptions settings)
+    /// <summary>Tells the relay leader, wherever it runs, that this instance committed outbox rows.</summary>
+    public Task RingLeaderAsync(CancellationToken ct) =>
+        redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.DoorbellChannel), 1)
+            .WaitAsync(TimeSpan.FromSeconds(options.Value.LeaseSeconds), ct);
+
+    /// <summary>Calls <paramref name="ring"/> whenever an instance rings <see cref="RingLeaderAsync"/>.</summary>
+    public Task SubscribeToDoorbellAsync(Action ring) =>
+        redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RelayKeys.DoorbellChannel), (_, _) => ring());
+
+    private static async Task<string[]> AppendToLogAsync(IDatabase db, IReadOnlyList<OutboxMessage> rows, long epoch, EventsOptions settings)
     {
-        var keys = new RedisKey[rows.Count + 1];
-        var values = new RedisValue[3 + rows.Count * LogFieldsPerEvent];
+        var keys = new RedisKey[rows.Count + 2];
+        var values = new RedisValue[3 + rows.Count * LogFieldsPerEvent + 1];
         keys[0] = TaskEvents.NotificationsStream;
         values[0] = settings.StreamMaxLength;
         values[1] = RetentionMilliseconds(settings);
@@ -106,6 +140,8 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
             values[f + 7] = row.PreviousAssigneeId?.ToString() ?? "";
             values[f + 8] = row.PreviousRepositoryName ?? "";
         }
+        keys[^1] = RelayKeys.EpochKey;
+        values[^1] = epoch;
         return (string[])(await db.ScriptEvaluateAsync(AppendToLogScript, keys, values))!;
     }
 

@@ -17,4 +17,13 @@ public static class RelayKeys
     /// stream's cluster slot, as one script writes both.
     /// </summary>
     public const string DeduplicationPrefix = "{" + TaskEvents.NotificationsStream + "}:published-event:";
+
+    /// <summary>
+    /// The newest relay lease epoch that has published; older epochs are refused (ADR 0004). In the log's cluster slot,
+    /// as the script that appends to the log checks it.
+    /// </summary>
+    public const string EpochKey = "{" + TaskEvents.NotificationsStream + "}:relay-epoch";
+
+    /// <summary>An instance that committed outbox rows but does not hold the relay lease rings the holder here.</summary>
+    public const string DoorbellChannel = "tasks:outbox-doorbell";
 }

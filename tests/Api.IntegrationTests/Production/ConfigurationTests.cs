@@ -34,6 +34,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("OUTBOX_POLL_MS", "5"),
         ("OUTBOX_BATCH_SIZE", "0"),
         ("OUTBOX_MAX_BACKOFF_MS", "1e9"),
+        ("OUTBOX_LEASE_SECONDS", "1"),
         ("OUTBOX_RETENTION_HOURS", "-1"),
         ("SSE_HEARTBEAT_SECONDS", "NaN"),
         ("SSE_MAX_STREAMS_PER_USER", "0"),

@@ -7,7 +7,11 @@ namespace TaskManager.Api.IntegrationTests.Support;
 public static class DatabaseSnapshot
 {
     /// <summary>The outbox relay's own bookkeeping: it publishes earlier changes in the background, whatever the request did.</summary>
-    private static readonly string[] RelayBookkeeping = ["outbox_messages.published_at", "outbox_messages.attempts", "outbox_messages.last_error"];
+    private static readonly string[] RelayBookkeeping =
+    [
+        "outbox_messages.published_at", "outbox_messages.attempts", "outbox_messages.last_error",
+        "outbox_relay_lease.name", "outbox_relay_lease.holder", "outbox_relay_lease.epoch", "outbox_relay_lease.expires_at",
+    ];
 
     /// <param name="ignoredColumns"><c>table.column</c> names that may change without the data changing (e.g. api_keys.last_used_at).</param>
     public static async Task<string> TakeAsync(string connectionString, params string[] ignoredColumns)

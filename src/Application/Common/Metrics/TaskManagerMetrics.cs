@@ -22,6 +22,7 @@ public sealed class TaskManagerMetrics
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _published;
     private readonly Histogram<double> _relayLag;
+    private readonly Counter<long> _relayLeases;
     private readonly Counter<long> _claims;
     private readonly Counter<long> _leaseExpiries;
     private BacklogSample? _backlog;
@@ -39,6 +40,8 @@ public sealed class TaskManagerMetrics
         _relayLag = meter.CreateHistogram("taskmanager.outbox.relay_lag", "s",
             "Time from a change (its occurred_at, stamped just before commit) to its publication to Redis.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+        _relayLeases = meter.CreateCounter<long>("taskmanager.outbox.relay_leases_taken", "{lease}",
+            "Times this instance took the relay lease (at start, or from an instance that froze, died or stopped).");
         meter.CreateObservableGauge("taskmanager.outbox.backlog", ObserveBacklog, "{event}",
             "Outbox rows not yet published, by every instance together, as last sampled.");
         meter.CreateObservableGauge("taskmanager.outbox.oldest_age", ObserveOldestAge, "s",
@@ -66,6 +69,8 @@ public sealed class TaskManagerMetrics
         foreach (var row in rows)
             _relayLag.Record(Math.Max(0, (publishedAt - row.OccurredAt).TotalSeconds));
     }
+
+    public void RelayLeaseTaken() => _relayLeases.Add(1);
 
     public void NextTaskClaimed() => _claims.Add(1, new KeyValuePair<string, object?>("mode", "next"));
 
