@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 using TaskManager.Api.IntegrationTests.Support;
 
@@ -15,25 +12,19 @@ public sealed class RedisOutageTests : LiveUpdateTestBase
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly int _port = FreePort();
-    private readonly string _directory = Directory.CreateTempSubdirectory("taskmanager-redis-").FullName;
-    private Process? _redis;
+    private readonly RedisServerProcess _redis = new();
 
     protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
     {
-        ["REDIS_URL"] = $"redis://127.0.0.1:{_port}",
+        ["REDIS_URL"] = _redis.Url,
         ["OUTBOX_MAX_BACKOFF_MS"] = "500",
     };
 
     [OneTimeSetUp]
-    public async Task StartOwnRedisAsync() => await StartRedisAsync();
+    public async Task StartOwnRedisAsync() => await _redis.StartAsync();
 
     [OneTimeTearDown]
-    public void StopOwnRedis()
-    {
-        StopRedis();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void StopOwnRedis() => _redis.Dispose();
 
     [Test]
     public async Task WritesWhileRedisIsDown_Succeed_AndEveryEventIsDeliveredExactlyOnceWhenItReturns()
@@ -42,16 +33,16 @@ public sealed class RedisOutageTests : LiveUpdateTestBase
         var before = await CreateTaskAsync(MemberClient, "Before the outage", "me", Repo);
         Assert.That((await stream.NextAsync()).TaskId, Is.EqualTo(before));
 
-        StopRedis();
+        _redis.Stop();
         var during = new List<string>();
         for (var i = 0; i < 5; i++)
             during.Add(await CreateTaskAsync(MemberClient, $"During the outage {i}", "me", Repo)); // asserts 201 each time
         await ChangeStatusAsync(MemberClient, during[0], "completed");
-        await StartRedisAsync();
+        await _redis.StartAsync();
 
         var marker = await CreateTaskAsync(MemberClient, "After the outage", "me", Repo);
         var delivered = await stream.UntilAsync(e => e.TaskId == marker, RecoveryTimeout);
-        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_port}");
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redis.Port}");
         var logged = (await redis.GetDatabase().StreamRangeAsync("tasks:notifications", "-", "+"))
             .Select(e => (string)e["event_id"]!).ToList();
 
@@ -63,47 +54,5 @@ public sealed class RedisOutageTests : LiveUpdateTestBase
             Assert.That(logged, Is.Unique);
             Assert.That(logged, Is.SupersetOf(delivered.Select(e => e.EventId)));
         });
-    }
-
-    private async Task StartRedisAsync()
-    {
-        _redis = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", _port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", _directory])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        _redis.BeginOutputReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, _port, timeout.Token);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, timeout.Token);
-            }
-        }
-    }
-
-    private void StopRedis()
-    {
-        if (_redis is null || _redis.HasExited)
-            return;
-        _redis.Kill();
-        _redis.WaitForExit();
-        _redis.Dispose();
-        _redis = null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
