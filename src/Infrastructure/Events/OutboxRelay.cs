@@ -103,7 +103,7 @@ public sealed partial class OutboxRelay(
     /// Publishes one batch in sequence order under lease <paramref name="epoch"/> and marks it published; returns
     /// whether a full batch was found (so there may be more).
     /// </summary>
-    public async Task<bool> RelayBatchAsync(long epoch, int batchSize, CancellationToken ct)
+    private async Task<bool> RelayBatchAsync(long epoch, int batchSize, CancellationToken ct)
     {
         var rows = await ReadUnpublishedAsync(batchSize, ct);
         if (rows.Count == 0)
