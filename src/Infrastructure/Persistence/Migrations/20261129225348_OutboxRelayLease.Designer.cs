@@ -12,7 +12,7 @@ using TaskManager.Infrastructure.Persistence;
 namespace TaskManager.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261129212407_OutboxRelayLease")]
+    [Migration("20261129225348_OutboxRelayLease")]
     partial class OutboxRelayLease
     {
         /// <inheritdoc />
@@ -149,10 +149,18 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
                     b.Property<byte[]>("Digest")
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("digest");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone")
@@ -174,12 +182,22 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes")
+                        .HasDefaultValueSql("'{read,write}'::text[]");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_api_keys_created_by_user_id");
 
                     b.HasIndex("Digest")
                         .IsUnique()
@@ -237,6 +255,11 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("author");
+
+                    b.Property<string>("AuthorApiKeyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_api_key_name");
 
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid")
@@ -547,6 +570,12 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TaskManager.Domain.ApiKeys.ApiKey", b =>
                 {
+                    b.HasOne("TaskManager.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_api_keys_users_created_by_user_id");
+
                     b.HasOne("TaskManager.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
