@@ -533,3 +533,27 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129231742_OutboxRelayLease') THEN
+    CREATE TABLE outbox_relay_lease (
+        name text NOT NULL,
+        holder text NOT NULL,
+        epoch bigint NOT NULL,
+        expires_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_outbox_relay_lease PRIMARY KEY (name)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129231742_OutboxRelayLease') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129231742_OutboxRelayLease', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -12,7 +12,7 @@ using TaskManager.Infrastructure.Persistence;
 namespace TaskManager.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261129225348_OutboxRelayLease")]
+    [Migration("20261129231742_OutboxRelayLease")]
     partial class OutboxRelayLease
     {
         /// <inheritdoc />
@@ -391,6 +391,10 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_seq");
+
                     b.Property<string>("Complexity")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -474,12 +478,19 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tasks");
 
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("idx_tasks_deleted")
+                        .HasFilter("deleted_at IS NOT NULL");
+
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("idx_tasks_lease_expires")
                         .HasFilter("lease_expires_at IS NOT NULL");
 
                     b.HasIndex("LeaseHolderId")
                         .HasDatabaseName("ix_tasks_lease_holder_id");
+
+                    b.HasIndex("ChangeSeq", "Id")
+                        .HasDatabaseName("idx_tasks_change");
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending()
