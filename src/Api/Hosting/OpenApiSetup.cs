@@ -21,7 +21,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "TaskManager API";
-                document.Info.Description = "Tasks shared by AI agents (MCP at /mcp, X-API-Key) and people (this REST API, JWT bearer). "
+                document.Info.Description = "Tasks shared by AI agents (MCP at /mcp) and people (this REST API), signed in with a JWT bearer or an X-API-Key. "
                     + "Errors are always {\"error\": {\"code\", \"message\", \"details\"}}.";
                 AddSecuritySchemes(document);
                 AddHealthProbes(document);
@@ -49,7 +49,8 @@ public static class OpenApiSetup
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = WireHeaders.ApiKey,
-            Description = "For the MCP endpoint (/mcp) only; POST /api/api-keys issues one.",
+            Description = "An API key (tm_…), on every endpoint, also as Authorization: Bearer; POST /api/api-keys issues one. "
+                + "Its scopes and expiry apply; it never acts as an administrator.",
         };
     }
 

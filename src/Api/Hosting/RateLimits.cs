@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using TaskManager.Api.Common;
+using TaskManager.Api.Identity;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
 using TaskManager.Infrastructure;
@@ -13,7 +14,7 @@ using TaskManager.Infrastructure.Identity;
 namespace TaskManager.Api.Hosting;
 
 /// <summary>
-/// A budget of requests per minute for each user (JWT), each API key (MCP) and, before sign-in, each client
+/// A budget of requests per minute for each user (JWT), each API key (REST or MCP) and, before sign-in, each client
 /// address. RATE_LIMIT_PER_MINUTE sets it (0 switches limiting off, e.g. for benchmarks); RATE_LIMIT_API_KEY_PER_MINUTE
 /// gives keys their own budget. Failed sign-ins are limited per address before that (<see cref="AuthenticationFailureLimit"/>).
 /// Counters live in this process: with N instances a caller gets up to N times the budget.
@@ -79,15 +80,17 @@ public static class RateLimits
     }
 
     /// <summary>
-    /// The API key of an MCP call. The ApiKey scheme authenticates /mcp only when authorization asks for it, after this
-    /// limiter, so the key itself (as a digest: never keep secrets in memory as dictionary keys) names the partition.
+    /// A key that did not authenticate (unknown, revoked, expired, or a JWT sent to /mcp, where the ApiKey scheme runs
+    /// only when authorization asks for it, after this limiter): the key itself (as a digest: never keep secrets in
+    /// memory as dictionary keys) names the partition.
     /// </summary>
     private static string? PresentedApiKey(HttpRequest request)
     {
         if (request.Headers[ApiKeyHeader].ToString() is { Length: > 0 } header)
             return header;
         var authorization = request.Headers.Authorization.ToString();
-        return request.Path.StartsWithSegments(RebindingProtection.McpPath) && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        return (request.Path.StartsWithSegments(RebindingProtection.McpPath) || CallerAuthentication.IsBearerKey(request))
+            && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? authorization[7..].Trim()
             : null;
     }

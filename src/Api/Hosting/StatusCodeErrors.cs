@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using TaskManager.Api.Common;
+using TaskManager.Api.Identity;
 using TaskManager.Application.Common.Json;
 using TaskManager.Application.Contract;
 
@@ -17,7 +18,7 @@ public static class StatusCodeErrors
             404 => $"Nothing is at {context.HttpContext.Request.Path}.",
             405 => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
             415 => "Send the body as JSON with Content-Type: application/json.",
-            401 => "Authentication is required: send Authorization: Bearer <token>.",
+            401 => JwtAuthentication.MissingCredentialMessage,
             403 => "You are not allowed to do this.",
             _ => $"The request failed with status {status}.",
         };

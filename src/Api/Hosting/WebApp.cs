@@ -40,7 +40,7 @@ public static class WebApp
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddProblemDetails();
-        services.AddAuthentication().AddTaskManagerJwt();
+        services.AddTaskManagerAuthentication();
         services.AddAuthorization();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
@@ -63,7 +63,7 @@ public static class WebApp
         app.UseTaskManagerMetrics();
         app.UseTaskManagerCors();
         app.UseMiddleware<RequestBodyLimit>();
-        // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs the JWT.
+        // The dashboard's shell (HTML, CSS, JS) is public: it holds no data, and every API call it makes needs a credential.
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthenticationFailureLimit();

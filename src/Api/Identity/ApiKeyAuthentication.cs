@@ -10,8 +10,9 @@ using TaskManager.Infrastructure.Identity;
 namespace TaskManager.Api.Identity;
 
 /// <summary>
-/// The <c>ApiKey</c> scheme of /mcp: <c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c>. REST keeps JWT;
-/// the key is checked against the database on every call, so a revoked key fails at once on every instance.
+/// The <c>ApiKey</c> scheme: <c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c>. /mcp takes nothing else; on
+/// REST and the SSE stream <see cref="CallerAuthentication"/> picks it when a key is presented. The key is checked
+/// against the database on every call, so a revoked key fails at once on every instance.
 /// </summary>
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

@@ -18,6 +18,9 @@ public static class JwtAuthentication
 {
     public const string AccessTokenQuery = "access_token";
 
+    public const string MissingCredentialMessage =
+        $"Authentication is required: send Authorization: Bearer <token> (a JWT) or {ApiKeyAuthentication.HeaderName}: <key> (an API key).";
+
     public static AuthenticationBuilder AddTaskManagerJwt(this AuthenticationBuilder authentication)
     {
         authentication.AddJwtBearer();
@@ -89,7 +92,7 @@ public static class JwtAuthentication
         var reason = context.AuthenticateFailure switch
         {
             SecurityTokenExpiredException => "The token has expired; get a new one.",
-            null when string.IsNullOrEmpty(context.Request.Headers.Authorization) => "Authentication is required: send Authorization: Bearer <token>.",
+            null when string.IsNullOrEmpty(context.Request.Headers.Authorization) => MissingCredentialMessage,
             { } failure when failure.Message.StartsWith("The token", StringComparison.Ordinal) => failure.Message,
             _ => "The token is not valid: it must be an HS256 JWT signed with the server's secret, with user_id and exp claims.",
         };

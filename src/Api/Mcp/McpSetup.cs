@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Hosting;
@@ -19,9 +17,6 @@ public static class McpSetup
 
     public static IServiceCollection AddTaskManagerMcp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        // With a second scheme ASP.NET Core no longer picks the only one as default; REST stays on JWT.
-        services.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme ??= JwtBearerDefaults.AuthenticationScheme);
         services.AddSingleton<ResourceSubscriptions>();
         services.AddHostedService<ResourceUpdateNotifier>();
         services.AddTaskManagerMcpServer(configuration).WithHttpTransport(o =>

@@ -84,15 +84,6 @@ public sealed class McpAuthenticationTests : McpTestBase
     }
 
     [Test]
-    public async Task Rest_WithAnApiKey_IsRefused_BecauseRestKeepsJwt()
-    {
-        var (key, _) = await CreateApiKeyAsync(MemberClient);
-        using var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        Assert.That((await client.GetAsync("/api/tasks")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-    }
-
-    [Test]
     public async Task Client_WithAWrongKey_CannotConnect()
     {
         var error = Assert.ThrowsAsync<HttpRequestException>(() => ConnectAsync("tm_wrong"));

@@ -51,11 +51,12 @@ public sealed class OpenApiTests : IntegrationTestBase
     }
 
     [Test]
-    public async Task Document_DeclaresTheBearerScheme_AndRequiresItOnSignedInOperationsOnly()
+    public async Task Document_DeclaresTheBearerAndApiKeySchemes_AndRequiresEitherOnSignedInOperationsOnly()
     {
         var document = await DocumentAsync();
 
         var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        var apiKey = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Multiple(() =>
         {
             Assert.That(bearer.GetProperty("type").GetString(), Is.EqualTo("http"));
@@ -63,6 +64,9 @@ public sealed class OpenApiTests : IntegrationTestBase
             Assert.That(bearer.GetProperty("bearerFormat").GetString(), Is.EqualTo("JWT"));
             var list = document.GetProperty("paths").GetProperty("/api/tasks").GetProperty("get");
             Assert.That(list.GetProperty("security")[0].TryGetProperty("Bearer", out _), Is.True);
+            Assert.That(list.GetProperty("security")[1].TryGetProperty("ApiKey", out _), Is.True, "either one, not both");
+            Assert.That(apiKey.GetProperty("in").GetString(), Is.EqualTo("header"));
+            Assert.That(apiKey.GetProperty("name").GetString(), Is.EqualTo("X-API-Key"));
             var live = document.GetProperty("paths").GetProperty("/health/live").GetProperty("get");
             Assert.That(live.TryGetProperty("security", out _), Is.False);
             Assert.That(document.GetProperty("paths").GetProperty("/health/ready").GetProperty("get").GetProperty("responses").TryGetProperty("503", out _), Is.True);

@@ -6,7 +6,7 @@ using TaskManager.Domain.ApiKeys;
 namespace TaskManager.Application.Common.Behaviours;
 
 /// <summary>
-/// The one gate every adapter (REST, MCP, the CLI) passes: administrator-only requests, and the scope of an MCP key,
+/// The one gate every adapter (REST, MCP, the CLI) passes: administrator-only requests, and the scope of an API key,
 /// read off the request's kind, so no use case can forget it: a query needs <c>read</c>, a command needs <c>write</c>.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor caller) : IPipelineBehavior<TMessage, TResponse>
@@ -22,7 +22,9 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ca
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (message is IRequireAdmin && !caller.IsAdmin)
-            throw new ForbiddenException("Only administrators can do this.");
+            throw new ForbiddenException(caller.ApiKeyName is null
+                ? "Only administrators can do this."
+                : "Only administrators can do this, and an API key never acts as one: sign in with an administrator's JWT.");
         if (RequiredScope is { } scope && !caller.HasScope(scope))
             throw new ForbiddenException(
                 $"This key lacks the `{scope}` scope. Create a key with scopes [\"{ApiKeyScopes.Read}\", \"{ApiKeyScopes.Write}\"] (POST /api/api-keys) to {(scope == ApiKeyScopes.Write ? "make changes" : "read tasks")}.");
