@@ -25,6 +25,8 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ca
             throw new ForbiddenException(caller.ApiKeyName is null
                 ? "Only administrators can do this."
                 : "Only administrators can do this, and an API key never acts as one: sign in with an administrator's JWT.");
+        if (message is IRequireSignedInPerson && caller.ApiKeyName is not null)
+            throw new ForbiddenException("An API key cannot create or revoke keys: sign in with your JWT (or use the operator's command line).");
         if (RequiredScope is { } scope && !caller.HasScope(scope))
             throw new ForbiddenException(
                 $"This key lacks the `{scope}` scope. Create a key with scopes [\"{ApiKeyScopes.Read}\", \"{ApiKeyScopes.Write}\"] (POST /api/api-keys) to {(scope == ApiKeyScopes.Write ? "make changes" : "read tasks")}.");

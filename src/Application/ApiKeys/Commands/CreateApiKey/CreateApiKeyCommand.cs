@@ -1,4 +1,5 @@
 using Mediator;
+using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.ApiKeys.Commands.CreateApiKey;
 
@@ -7,4 +8,4 @@ namespace TaskManager.Application.ApiKeys.Commands.CreateApiKey;
 /// <param name="Scopes"><c>read</c>, or <c>read</c> and <c>write</c>; null or empty: both.</param>
 /// <param name="ExpiresAt">When the key stops working (in the future, at most ten years ahead); null: never.</param>
 public sealed record CreateApiKeyCommand(string? Name, string? UserId = null, IReadOnlyList<string>? Scopes = null, DateTimeOffset? ExpiresAt = null)
-    : ICommand<CreatedApiKeyDto>;
+    : ICommand<CreatedApiKeyDto>, IRequireSignedInPerson;
