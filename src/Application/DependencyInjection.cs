@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<MappingProfile>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(cfg => cfg.AddProfile<MappingProfile>());
         services.AddSingleton<TaskEventOutbox>();
+        services.AddSingleton<DirectoryEventOutbox>();
+        services.AddSingleton<DirectoryChanges>();
         services.AddSingleton<TaskManagerMetrics>();
         services.AddScoped<UserResolver>();
         services.AddScoped<RepositoryResolver>();

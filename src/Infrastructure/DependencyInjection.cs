@@ -110,7 +110,12 @@ public static class DependencyInjection
                 $"JWT_SECRET must be set to a random value of at least {JwtOptions.MinimumSecretBytes} bytes (e.g. `openssl rand -base64 48`).")
             .ValidateOnStart();
         services.AddSingleton<JwtTokenIssuer>();
+        services.AddOptions<UserCacheOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.Lifetime = TimeSpan.FromSeconds(
+                Settings.Int(configuration, "USER_CACHE_SECONDS", (int)o.Lifetime.TotalSeconds, 0, 3_600)))
+            .ValidateOnStart();
         services.AddSingleton<KnownUsers>();
+        services.AddSingleton<IDirectoryChangeListener>(sp => sp.GetRequiredService<KnownUsers>());
         services.AddApiKeys(environment);
     }
 }

@@ -41,6 +41,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var owner = await Context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, Context.RequestAborted);
         if (owner is null)
             return AuthenticateResult.Fail(InvalidKeyMessage);
+        if (!owner.Active)
+            return AuthenticateResult.Fail(DeactivatedAccount.Message);
         if (owner.IsExpiredAt(TimeProvider.GetUtcNow()))
             return AuthenticateResult.Fail(ExpiredKeyMessage(owner));
         return AuthenticateResult.Success(new AuthenticationTicket(PrincipalFor(owner, SchemeName), SchemeName));

@@ -12,7 +12,7 @@ namespace TaskManager.Api.Identity;
 
 /// <summary>
 /// HS256 bearer tokens as the contract describes: only <c>user_id</c> (or <c>sub</c>) and <c>exp</c> are required,
-/// issuer and audience are checked only when configured, and the user must exist.
+/// issuer and audience are checked only when configured, and the user must exist and be active.
 /// </summary>
 public static class JwtAuthentication
 {
@@ -73,17 +73,22 @@ public static class JwtAuthentication
             return;
         }
         var services = context.HttpContext.RequestServices;
-        var email = await services.GetRequiredService<KnownUsers>().FindEmailAsync(userId, context.HttpContext.RequestAborted);
-        if (email is null)
+        var user = await services.GetRequiredService<KnownUsers>().FindAsync(userId, context.HttpContext.RequestAborted);
+        if (user is null)
         {
             context.Fail($"The token's user {userId} does not exist.");
+            return;
+        }
+        if (!user.Active)
+        {
+            context.Fail(DeactivatedAccount.Message);
             return;
         }
         // The email is what REST changes record as their actor; take it from the directory, not the token.
         var identity = (ClaimsIdentity)principal.Identity!;
         foreach (var claim in identity.FindAll(TaskManagerClaims.Email).ToList())
             identity.RemoveClaim(claim);
-        identity.AddClaim(new Claim(TaskManagerClaims.Email, email));
+        identity.AddClaim(new Claim(TaskManagerClaims.Email, user.Email));
     }
 
     private static async Task WriteUnauthorizedAsync(JwtBearerChallengeContext context)
@@ -93,7 +98,8 @@ public static class JwtAuthentication
         {
             SecurityTokenExpiredException => "The token has expired; get a new one.",
             null when string.IsNullOrEmpty(context.Request.Headers.Authorization) => MissingCredentialMessage,
-            { } failure when failure.Message.StartsWith("The token", StringComparison.Ordinal) => failure.Message,
+            { } failure when failure.Message.StartsWith("The token", StringComparison.Ordinal) || failure.Message == DeactivatedAccount.Message
+                => failure.Message,
             _ => "The token is not valid: it must be an HS256 JWT signed with the server's secret, with user_id and exp claims.",
         };
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;

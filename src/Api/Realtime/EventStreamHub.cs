@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Metrics;
+using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Realtime;
 
@@ -11,11 +13,12 @@ namespace TaskManager.Api.Realtime;
 /// commands, woken by the relays' doorbell (or a short poll), and hands every event to the queues of the subscribers
 /// it concerns. Registration and dispatch share a lock, so a subscriber's <see cref="EventSubscription.StartPosition"/>
 /// splits the log exactly: events up to it are replayed from Redis, events after it arrive in the queue. Long polls
-/// (<see cref="ITaskEventNotifier"/>) wait here too, for the reader's position to pass theirs.
+/// (<see cref="ITaskEventNotifier"/>) wait here too, for the reader's position to pass theirs. Directory events go to
+/// <see cref="DirectoryChanges"/>, whose listeners include the hub itself: a deactivated person's streams end.
 /// </summary>
 public sealed partial class EventStreamHub(
-    ITaskEventFeed feed, IOptions<RealtimeOptions> options, TaskManagerMetrics metrics, ILogger<EventStreamHub> logger)
-    : BackgroundService, ITaskEventNotifier
+    ITaskEventFeed feed, DirectoryChanges directory, IOptions<RealtimeOptions> options, TaskManagerMetrics metrics, ILogger<EventStreamHub> logger)
+    : BackgroundService, ITaskEventNotifier, IDirectoryChangeListener
 {
     public const int ReadBatch = 500;
 
@@ -23,6 +26,13 @@ public sealed partial class EventStreamHub(
     private readonly HashSet<EventSubscription> _subscribers = [];
     private readonly Dictionary<Guid, int> _streamsPerCaller = [];
     private readonly HashSet<ChannelWriter<LiveEvent>> _watchers = [];
+
+    /// <summary>
+    /// People deactivated since this process started: a stream they opened with credentials checked just before the
+    /// deactivation, but registered just after it, ends at once instead of outliving it.
+    /// </summary>
+    private readonly HashSet<Guid> _deactivated = [];
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _position = "0-0";
@@ -65,6 +75,8 @@ public sealed partial class EventStreamHub(
             _subscribers.Add(subscription);
             _streamsPerCaller[caller] = open + 1;
             metrics.StreamOpened();
+            if (_deactivated.Contains(caller))
+                subscription.End(ControlFrames.AccountDeactivated);
             return subscription;
         }
     }
@@ -151,6 +163,7 @@ public sealed partial class EventStreamHub(
                     if (page.Events.Count > 0)
                     {
                         Dispatch([.. page.Events.Select(e => new LiveEvent(e))]);
+                        PublishDirectoryChanges(page.Events);
                         if (page.Events.Count == ReadBatch)
                             continue;
                     }
@@ -191,6 +204,47 @@ public sealed partial class EventStreamHub(
         }
     }
 
+    /// <summary>
+    /// Outside the hub's lock: a listener may be called while the admin's request holds <see cref="DirectoryChanges"/>,
+    /// and taking the two locks in both orders could deadlock.
+    /// </summary>
+    private void PublishDirectoryChanges(IReadOnlyList<PublishedTaskEvent> batch)
+    {
+        foreach (var published in batch)
+        {
+            // Lenient like the feed: an entry no relay of ours wrote must not stop the reader.
+            if (DirectoryEvents.IsDirectoryEvent(published.EventType) && Guid.TryParse(published.TaskId, out var subject))
+                directory.Publish(new DirectoryChange(published.EventType, subject, published.TaskData));
+        }
+    }
+
+    public void OnChanged(DirectoryChange change)
+    {
+        if (change.EventType != DirectoryEvents.UserChanged)
+            return;
+        var deactivated = change.IsDeactivation;
+        lock (_gate)
+        {
+            if (!deactivated)
+            {
+                _deactivated.Remove(change.SubjectId);
+                return;
+            }
+            _deactivated.Add(change.SubjectId);
+            foreach (var subscriber in _subscribers.Where(s => s.Caller == change.SubjectId))
+                subscriber.End(ControlFrames.AccountDeactivated);
+        }
+    }
+
+    /// <summary>
+    /// Nothing the hub can recover: it cannot tell whose deactivation was lost. A lost log tells every stream to resync
+    /// (<see cref="ResyncAllAsync"/>), and the refetch that follows goes through authentication, which has forgotten
+    /// every cached user; an open stream of a person deactivated in the lost window stays open until it reconnects.
+    /// </summary>
+    public void OnChangesMissed()
+    {
+    }
+
     /// <summary>Completes the current wait for everyone waiting and starts the next; call under the lock.</summary>
     private void WakeWaiters()
     {
@@ -214,6 +268,8 @@ public sealed partial class EventStreamHub(
             _position = end;
             WakeWaiters();
         }
+        // Directory events may have gone with the log: caches start afresh. Outside the lock, like every directory call.
+        directory.PublishMissed();
     }
 
     private void CompleteAll()

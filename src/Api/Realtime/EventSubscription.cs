@@ -31,7 +31,9 @@ public sealed class EventSubscription
     /// <summary>The hub's position when this subscription was registered: every later event reaches the queue.</summary>
     public string StartPosition { get; }
 
-    /// <summary>The frames of the matching events, and of a resync when the log was reset.</summary>
+    /// <summary>
+    /// The frames of the matching events, of a resync when the log was reset, and of account_deactivated as the last.
+    /// </summary>
     public ChannelReader<StreamFrame> Events => _queue.Reader;
 
     /// <summary>Cancelled when the subscriber fell behind, so a write blocked on its socket is abandoned too.</summary>
@@ -47,14 +49,14 @@ public sealed class EventSubscription
         if (Filter.Match(liveEvent) is not { } type)
             return;
         // Rendered here, on the hub's reader, so writers on other threads only copy bytes.
-        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), IsResync: false));
+        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), IsControl: false));
     }
 
     /// <summary>Called by the hub's reader only, when the log lost events the client may not have seen.</summary>
     internal void OfferResync(string position)
     {
         if (!IsCutOff)
-            Enqueue(new StreamFrame(position, ControlFrames.Resync(position), IsResync: true));
+            Enqueue(new StreamFrame(position, ControlFrames.Resync(position), IsControl: true));
     }
 
     private void Enqueue(StreamFrame frame)
@@ -64,6 +66,17 @@ public sealed class EventSubscription
         // Cut off: it reconnects with Last-Event-ID and is told to resync then if it has to.
         _queue.Writer.TryComplete();
         _cutOff.Cancel();
+    }
+
+    /// <summary>
+    /// Ends the stream after what is queued and <paramref name="finalFrame"/>, which says why; a subscriber whose queue
+    /// is full is cut off at once instead, since its owner must not keep receiving events.
+    /// </summary>
+    internal void End(byte[] finalFrame)
+    {
+        if (!_queue.Writer.TryWrite(new StreamFrame(null, finalFrame, IsControl: true)))
+            _cutOff.Cancel();
+        _queue.Writer.TryComplete();
     }
 
     /// <summary>Ends the stream after what is queued (server shutdown).</summary>

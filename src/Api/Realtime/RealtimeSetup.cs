@@ -32,6 +32,7 @@ public static class RealtimeSetup
             .ValidateOnStart();
         services.AddSingleton<EventStreamHub>();
         services.AddSingleton<ITaskEventNotifier>(sp => sp.GetRequiredService<EventStreamHub>());
+        services.AddSingleton<IDirectoryChangeListener>(sp => sp.GetRequiredService<EventStreamHub>());
         services.AddHostedService(sp => sp.GetRequiredService<EventStreamHub>());
         return services;
     }

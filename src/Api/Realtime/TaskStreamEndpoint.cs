@@ -149,7 +149,7 @@ public static partial class TaskStreamEndpoint
                 try
                 {
                     if (!await events.WaitToReadAsync(idle.Token))
-                        return; // Completed: server shutdown.
+                        return; // Completed: server shutdown, or the caller was deactivated.
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
@@ -168,11 +168,11 @@ public static partial class TaskStreamEndpoint
             var written = 0;
             while (events.TryRead(out var frame))
             {
-                if (!frame.IsResync && feed.Compare(frame.Id, lastSent) <= 0)
+                if (frame is { IsControl: false, Id: { } id } && feed.Compare(id, lastSent) <= 0)
                     continue;
                 await WriteAsync(response, frame.Bytes, ct);
-                lastSent = frame.Id;
-                if (!frame.IsResync)
+                lastSent = frame.Id ?? lastSent;
+                if (!frame.IsControl)
                     written++;
             }
             // Counted once flushed: an event still in a buffer when the client went away was not delivered.

@@ -1,3 +1,4 @@
 namespace TaskManager.Application.Users;
 
-public sealed record UserDto(Guid Id, string Email, string? Name, string? GithubUsername, DateTimeOffset CreatedAt);
+/// <param name="Active">False once an administrator has deactivated the user: every token and key of theirs is refused.</param>
+public sealed record UserDto(Guid Id, string Email, string? Name, string? GithubUsername, bool Active, DateTimeOffset CreatedAt);

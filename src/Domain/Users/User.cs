@@ -1,9 +1,13 @@
 using TaskManager.Domain.Common;
+using TaskManager.Domain.Users.Events;
 
 namespace TaskManager.Domain.Users;
 
-/// <summary>A person (or the owner of an agent's API key) who can be assigned tasks.</summary>
-public sealed class User
+/// <summary>
+/// A person (or the owner of an agent's API key) who can be assigned tasks. People are deactivated, never deleted:
+/// their name stays on the tasks, comments and history they touched.
+/// </summary>
+public sealed class User : AggregateRoot
 {
     public const int EmailMaxLength = 255;
     public const int NameMaxLength = 255;
@@ -23,6 +27,11 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When an administrator took the user's access away; null while they may sign in.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     public static User Create(string email, string? name, string? githubUsername, DateTimeOffset now)
     {
         var normalized = NormalizeEmail(email);
@@ -36,6 +45,24 @@ public sealed class User
             GithubUsername = string.IsNullOrWhiteSpace(githubUsername) ? null : githubUsername.Trim(),
             CreatedAt = now,
         };
+    }
+
+    /// <summary>Refuses every token and key of the user from now on; deactivating someone inactive changes nothing.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        if (!IsActive)
+            return;
+        DeactivatedAt = now;
+        Raise(new UserAccessChanged(this, now));
+    }
+
+    /// <summary>Gives the user their access back: their unrevoked keys and unexpired tokens work again.</summary>
+    public void Reactivate(DateTimeOffset now)
+    {
+        if (IsActive)
+            return;
+        DeactivatedAt = null;
+        Raise(new UserAccessChanged(this, now));
     }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();

@@ -7,7 +7,8 @@ namespace TaskManager.Infrastructure.Identity;
 
 /// <summary>
 /// Checks a presented key on every call, against PostgreSQL, without a cache: a revocation committed by any
-/// instance is seen by the very next call everywhere, with no invalidation message that could be lost. The
+/// instance is seen by the very next call everywhere, with no invalidation message that could be lost; so is the
+/// deactivation of the key's owner. The
 /// look-up is one prepared primary-index probe joined to the owner (measured in docs/mcp-design.md), cheaper
 /// than the tool call it guards. Use is recorded in memory and written in batches (<see cref="ApiKeyUsage"/>).
 /// </summary>
@@ -26,11 +27,12 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         // comparison is constant-time all the same.
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Digest == digest && k.RevokedAt == null)
-            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, UserId = u.Id, u.Email })
+            .Join(db.Users, k => k.UserId, u => u.Id,
+                (k, u) => new { k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, UserId = u.Id, u.Email, Active = u.DeactivatedAt == null })
             .FirstOrDefaultAsync(ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
-        var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Scopes, found.ExpiresAt);
+        var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt);
         var now = time.GetUtcNow();
         // A refused expired key is not a use; the caller tells its holder when it expired.
         if (!owner.IsExpiredAt(now))

@@ -4,7 +4,9 @@ namespace TaskManager.Infrastructure.Identity;
 /// Who a valid key acts for, and which key it was (recorded in history as the actor's <c>api_key_name</c>), with what
 /// the key may do and until when.
 /// </summary>
-public sealed record ApiKeyOwner(Guid KeyId, string KeyName, Guid UserId, string Email, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt)
+/// <param name="Active">False when the owner has been deactivated: the key is refused although it is not revoked.</param>
+public sealed record ApiKeyOwner(
+    Guid KeyId, string KeyName, Guid UserId, string Email, bool Active, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt)
 {
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
 }

@@ -16,7 +16,7 @@ namespace TaskManager.Application.UnitTests.Behaviours;
 
 public sealed class AuthorizationBehaviourTests
 {
-    private static readonly UserDto User = new(Guid.NewGuid(), "ada@example.com", "Ada", null, DateTimeOffset.UnixEpoch);
+    private static readonly UserDto User = new(Guid.NewGuid(), "ada@example.com", "Ada", null, true, DateTimeOffset.UnixEpoch);
 
     [Test]
     public void AdminOnlyCommand_FromAMember_IsForbiddenBeforeTheHandlerRuns()

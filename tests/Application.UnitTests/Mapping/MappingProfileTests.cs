@@ -23,7 +23,7 @@ public sealed class MappingProfileTests
 
         var dto = ApplicationServices.Mapper.Map<UserDto>(user);
 
-        Assert.That(dto, Is.EqualTo(new UserDto(user.Id, "ada@example.com", "Ada", "ada-l", Now)));
+        Assert.That(dto, Is.EqualTo(new UserDto(user.Id, "ada@example.com", "Ada", "ada-l", true, Now)));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 namespace TaskManager.Application.Common.Events;
 
 /// <summary>
-/// One task event in the outbox. The change's own transaction writes it, so an event exists exactly when its change
+/// One task event (or directory event, <see cref="Contract.DirectoryEvents"/>) in the outbox. The change's own transaction writes it, so an event exists exactly when its change
 /// does; the relay reads it back, publishes it and marks the row. This is the event's one shape from PostgreSQL to
 /// Redis to SSE: every field below travels as it is stored.
 /// </summary>
@@ -13,12 +13,13 @@ public sealed class OutboxMessage
     /// <summary>The event_id consumers de-duplicate by.</summary>
     public required Guid Id { get; init; }
 
+    /// <summary>The task the event is about; for a directory event, the user it is about.</summary>
     public required Guid TaskId { get; init; }
 
     public required string EventType { get; init; }
 
     /// <summary>
-    /// The task JSON of the contract (plus the comment for task_commented), exactly the text Redis and SSE carry. The
+    /// The task JSON of the contract (plus the comment for task_commented; the user's JSON for a directory event), exactly the text Redis and SSE carry. The
     /// column is <c>text</c>, not <c>jsonb</c>, so PostgreSQL keeps the keys in the order the REST API writes them.
     /// </summary>
     public required string TaskData { get; init; }

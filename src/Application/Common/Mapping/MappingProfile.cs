@@ -16,7 +16,8 @@ public sealed class MappingProfile : Profile
 {
     public MappingProfile()
     {
-        CreateMap<User, UserDto>();
+        CreateMap<User, UserDto>()
+            .ForCtorParam(nameof(UserDto.Active), o => o.MapFrom(s => s.DeactivatedAt == null));
         CreateMap<CodeRepository, RepositoryDto>();
         CreateMap<TaskComment, CommentDto>()
             .ForCtorParam(nameof(CommentDto.Actor), o => o.MapFrom(s => new ActorDto(s.AuthorUserId, s.AuthorApiKeyName)));

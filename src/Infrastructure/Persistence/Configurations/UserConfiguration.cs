@@ -16,5 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Name).HasMaxLength(User.NameMaxLength);
         builder.Property(u => u.GithubUsername).HasMaxLength(255);
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
+        builder.Ignore(u => u.IsActive);
+        builder.Ignore(u => u.DomainEvents);
     }
 }

@@ -10,7 +10,7 @@ namespace TaskManager.Infrastructure.Persistence.Interceptors;
 /// Turns the domain events of the tracked aggregates into outbox rows just before saving, so they are inserted
 /// in the same transaction (and the same round trip) as the change; after the commit it wakes the relay.
 /// </summary>
-public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox outbox, IOutboxSignal signal) : SaveChangesInterceptor
+public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox taskEvents, DirectoryEventOutbox directoryEvents, IOutboxSignal signal) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -46,7 +46,7 @@ public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox outbox, IOut
             return;
         var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
         aggregates.ForEach(a => a.ClearDomainEvents());
-        context.Set<OutboxMessage>().AddRange(outbox.FromDomainEvents(events));
+        context.Set<OutboxMessage>().AddRange(taskEvents.FromDomainEvents(events).Concat(directoryEvents.FromDomainEvents(events)));
     }
 
     private void RingIfOutboxWritten(SaveChangesCompletedEventData eventData)

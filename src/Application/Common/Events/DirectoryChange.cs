@@ -1,0 +1,22 @@
+using System.Text.Json;
+using TaskManager.Application.Common.Json;
+using TaskManager.Application.Contract;
+using TaskManager.Application.Users;
+
+namespace TaskManager.Application.Common.Events;
+
+/// <summary>
+/// A directory event as every instance receives it: its type (<see cref="DirectoryEvents"/>), the user (or repository)
+/// it concerns and that subject's JSON as the REST API writes it.
+/// </summary>
+public sealed record DirectoryChange(string EventType, Guid SubjectId, string Data)
+{
+    public static DirectoryChange UserChanged(UserDto user) =>
+        new(DirectoryEvents.UserChanged, user.Id, JsonSerializer.Serialize(user, WireJson.Options));
+
+    /// <summary>The user lost their access: their streams end and their credentials are refused.</summary>
+    public bool IsDeactivation =>
+        EventType == DirectoryEvents.UserChanged
+        && JsonDocument.Parse(Data).RootElement.TryGetProperty("active", out var active)
+        && active.ValueKind == JsonValueKind.False;
+}

@@ -1,0 +1,28 @@
+using AutoMapper;
+using TaskManager.Application.Users;
+using TaskManager.Domain.Common;
+using TaskManager.Domain.Users.Events;
+
+namespace TaskManager.Application.Common.Events;
+
+/// <summary>
+/// Turns the directory's domain events of one unit of work into outbox rows, so the change and the news of it commit
+/// together: an instance can never miss a deactivation that happened, nor hear of one that was rolled back.
+/// </summary>
+public sealed class DirectoryEventOutbox(IMapper mapper)
+{
+    public IEnumerable<OutboxMessage> FromDomainEvents(IEnumerable<DomainEvent> domainEvents) =>
+        domainEvents.OfType<UserAccessChanged>()
+            .GroupBy(e => e.User.Id)
+            .Select(eventsOfOneUser => eventsOfOneUser.Last())
+            .Select(last => ToMessage(DirectoryChange.UserChanged(mapper.Map<UserDto>(last.User)), last.At));
+
+    private static OutboxMessage ToMessage(DirectoryChange change, DateTimeOffset occurredAt) => new()
+    {
+        Id = Guid.CreateVersion7(occurredAt),
+        TaskId = change.SubjectId,
+        EventType = change.EventType,
+        TaskData = change.Data,
+        OccurredAt = occurredAt,
+    };
+}

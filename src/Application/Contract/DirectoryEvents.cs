@@ -1,0 +1,15 @@
+namespace TaskManager.Application.Contract;
+
+/// <summary>
+/// Events about the directory (people, and later repositories) rather than about a task. They ride the outbox and the
+/// <see cref="TaskEvents.NotificationsStream"/> like task events, so every instance hears of a change in commit order,
+/// but they have no per-user or per-repository stream: no live-update client or <c>wait_for_changes</c> receives them.
+/// Each instance hands them to its directory listeners (caches, open streams).
+/// </summary>
+public static class DirectoryEvents
+{
+    /// <summary>A user was deactivated or reactivated. The event's data is the user as <c>GET /api/users</c> writes them.</summary>
+    public const string UserChanged = "user_changed";
+
+    public static bool IsDirectoryEvent(string eventType) => eventType == UserChanged;
+}
