@@ -575,3 +575,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129233723_TaskSearchTrigramIndexes') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129233723_TaskSearchTrigramIndexes') THEN
+    CREATE INDEX idx_tasks_title_trgm ON tasks USING gin (lower(title) gin_trgm_ops) WHERE deleted_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129233723_TaskSearchTrigramIndexes') THEN
+    CREATE INDEX idx_tasks_description_trgm ON tasks USING gin (lower(description) gin_trgm_ops) WHERE deleted_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129233723_TaskSearchTrigramIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129233723_TaskSearchTrigramIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -70,6 +70,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Trigram indexes serve the task search (LIKE '%…%'); pg_trgm is a trusted extension, so the database's
+        // owner creates it without superuser rights (the indexes themselves are in migration TaskSearchTrigramIndexes).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
         modelBuilder.HasDbFunction(typeof(CommitOrder).GetMethod(nameof(CommitOrder.Horizon))!)
             .HasTranslation(_ => new SqlFragmentExpression(HorizonSql));

@@ -135,11 +135,14 @@ public sealed class TaskListTests : FunctionalTestBase
         await CreateTaskAsync("Raise coverage to 500");
         await CreateTaskAsync("snake_case names");
         await CreateTaskAsync("snakeXcase names");
+        await CreateTaskAsync(@"clean C:\temp");
+        await CreateTaskAsync("clean C:temp");
 
         Assert.Multiple(async () =>
         {
             Assert.That(await TitlesAsync(new GetTasksQuery(Search: "50%")), Is.EqualTo(new[] { "Raise coverage to 50%" }));
             Assert.That(await TitlesAsync(new GetTasksQuery(Search: "snake_case")), Is.EqualTo(new[] { "snake_case names" }));
+            Assert.That(await TitlesAsync(new GetTasksQuery(Search: @"c:\temp")), Is.EqualTo(new[] { @"clean C:\temp" }));
         });
     }
 
