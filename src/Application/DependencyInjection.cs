@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<TaskManagerMetrics>();
         services.AddScoped<UserResolver>();
         services.AddScoped<RepositoryResolver>();
+        services.AddScoped<TaskReferenceResolver>();
         services.AddScoped<DependantUnblocking>();
         return services;
     }

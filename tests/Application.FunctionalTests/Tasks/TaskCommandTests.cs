@@ -81,6 +81,42 @@ public sealed class TaskCommandTests : FunctionalTestBase
     }
 
     [Test]
+    public async Task CreateTask_WithARepositoryNamedInAnotherCase_FindsItAndTheAssignee()
+    {
+        await AddRepositoryAsync("auth-service");
+
+        var task = await CreateTaskAsync(assignee: Max.Id.ToString(), repository: "Auth-Service");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(task.Assignee!.Id, Is.EqualTo(Max.Id));
+            Assert.That(task.Repository, Is.EqualTo("auth-service"));
+        });
+    }
+
+    [Test]
+    public async Task CreateTask_ForAnUnknownAssigneeInAKnownRepository_IsNotFoundWithSuggestions()
+    {
+        await AddRepositoryAsync("auth-service");
+
+        var error = Assert.ThrowsAsync<NotFoundException>(() => CreateTaskAsync(assignee: "max@exmaple.com", repository: "auth-service"));
+
+        Assert.That(error!.Message, Does.Contain("max@example.com"));
+        Assert.That(await CountAsync(db => db.Tasks), Is.Zero);
+    }
+
+    [Test]
+    public async Task CreateTask_ForAKnownAssigneeInAnUnknownRepository_IsNotFoundWithSuggestions()
+    {
+        await AddRepositoryAsync("auth-service");
+
+        var error = Assert.ThrowsAsync<NotFoundException>(() => CreateTaskAsync(assignee: "me", repository: "auth-servce"));
+
+        Assert.That(error!.Message, Does.Contain("Did you mean 'auth-service'"));
+        Assert.That(await CountAsync(db => db.Tasks), Is.Zero);
+    }
+
+    [Test]
     public void CreateTask_Invalid_IsRejectedByTheValidationBehaviour()
     {
         var error = Assert.ThrowsAsync<ValidationException>(() => SendAsync(new CreateTaskCommand("", null, null, null, Priority: "p0")));

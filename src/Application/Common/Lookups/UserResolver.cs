@@ -17,12 +17,17 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
     public async Task<User> ResolveAsync(string reference, CancellationToken ct)
     {
         var trimmed = reference.Trim();
-        var user = trimmed.Equals(Me, StringComparison.OrdinalIgnoreCase)
-            ? await db.Users.FirstOrDefaultAsync(u => u.Id == caller.UserId, ct)
-            : Guid.TryParse(trimmed, out var id)
-                ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct)
-                : await WithEmail(trimmed).FirstOrDefaultAsync(ct);
+        var user = await Matching(trimmed).FirstOrDefaultAsync(ct);
         return user ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+    }
+
+    /// <summary>The users a reference names (none or one): by id for "me" and a UUID, else by email.</summary>
+    public IQueryable<User> Matching(string reference)
+    {
+        var trimmed = reference.Trim();
+        if (trimmed.Equals(Me, StringComparison.OrdinalIgnoreCase))
+            return db.Users.Where(u => u.Id == caller.UserId);
+        return Guid.TryParse(trimmed, out var id) ? db.Users.Where(u => u.Id == id) : WithEmail(trimmed);
     }
 
     /// <summary>The id alone, without loading the user when the reference already is one (list filters).</summary>

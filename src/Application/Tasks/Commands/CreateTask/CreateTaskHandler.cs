@@ -18,8 +18,7 @@ public sealed class CreateTaskHandler(
     IApplicationDbContext db,
     ICurrentActor caller,
     IClock clock,
-    UserResolver users,
-    RepositoryResolver repositories,
+    TaskReferenceResolver references,
     IOptions<IdempotencyOptions> idempotency) : ICommandHandler<CreateTaskCommand, CreateTaskResult>
 {
     public async ValueTask<CreateTaskResult> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
@@ -29,8 +28,7 @@ public sealed class CreateTaskHandler(
         if (key is not null && await ReplayAsync(key, requestHash, cancellationToken) is { } replayed)
             return replayed;
 
-        var assignee = command.AssigneeId is null ? null : await users.ResolveAsync(command.AssigneeId, cancellationToken);
-        var repository = command.Repository is null ? null : await repositories.ResolveAsync(command.Repository, cancellationToken);
+        var (assignee, repository) = await references.ResolveAsync(command.AssigneeId, command.Repository, cancellationToken);
         var now = clock.UtcNow;
         var task = TaskItem.Create(
             command.Title!,
