@@ -62,9 +62,13 @@ public sealed class TaskEventOutbox(IMapper mapper)
     /// <summary>The task as the REST API writes it (same keys, same order), then the comment: the text every consumer receives.</summary>
     private string Serialize(TaskItem task, TaskComment? comment)
     {
-        var data = JsonSerializer.SerializeToNode(TaskDtoProjection.Map(task), WireJson.Options)!.AsObject();
-        if (comment is not null)
-            data["comment"] = JsonSerializer.SerializeToNode(mapper.Map<CommentDto>(comment), WireJson.Options);
+        // Every write pays for this text, so the common case (no comment) is written straight from the DTO; only a
+        // comment needs the document, to add its key after the task's.
+        var dto = TaskDtoProjection.Map(task);
+        if (comment is null)
+            return JsonSerializer.Serialize(dto, WireJson.Options);
+        var data = JsonSerializer.SerializeToNode(dto, WireJson.Options)!.AsObject();
+        data["comment"] = JsonSerializer.SerializeToNode(mapper.Map<CommentDto>(comment), WireJson.Options);
         return data.ToJsonString(WireJson.Options);
     }
 }
