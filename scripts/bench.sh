@@ -8,7 +8,8 @@
 #   --quick  (default) one rate per scenario (the targets), 8 s windows: under 5 minutes
 #   --full   rate sweeps and 30 s windows: ~15 minutes
 # Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
-# runs a subset, BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
+# runs a subset, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
+# BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
 set -euo pipefail
 
 MODE=quick
@@ -61,6 +62,11 @@ PG_PORT=$(find_free_port "${BENCH_PG_PORT:-}")
 REDIS_PORT=$(find_free_port "${BENCH_REDIS_PORT:-}")
 APP_PORT=$(find_free_port "${BENCH_APP_PORT:-}")
 pg_start "$WORK/pg" "$PG_PORT"
+# pg_stat_statements counts the statements of each scenario (statements per request in every table). It must be
+# preloaded, so the cluster restarts once; creating it needs the superuser, which the app's role is not.
+echo "shared_preload_libraries = 'pg_stat_statements'" | _as_pg tee -a "$(pg_data_dir "$WORK/pg")/postgresql.conf" >/dev/null
+_as_pg "$PG_BIN/pg_ctl" restart -D "$(pg_data_dir "$WORK/pg")" -l "$WORK/pg/postgres.log" -w -t 60 -o "-p $PG_PORT" >/dev/null
+_as_pg "$(_pg_tool psql)" -X -q -h "$WORK/pg/run" -p "$PG_PORT" -U postgres -d "$PG_DB_NAME" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 redis_start "$WORK/redis" "$REDIS_PORT" no
 export DATABASE_URL; DATABASE_URL=$(database_url "$PG_PORT")
 export REDIS_URL; REDIS_URL=$(redis_url "$REDIS_PORT")
@@ -77,9 +83,11 @@ dotnet build bench/TaskManager.Bench/TaskManager.Bench.csproj -c Release -v quie
 API_DLL=$WORK/publish/TaskManager.Api.dll
 BENCH=(dotnet bench/TaskManager.Bench/bin/Release/net10.0/TaskManager.Bench.dll)
 
-log "migrating and seeding"
+TASKS=${BENCH_TASKS:-100000}
+DB_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskmanager;Database=taskmanager"
+log "migrating and seeding $TASKS tasks"
 dotnet "$API_DLL" migrate >&2
-"${BENCH[@]}" seed --database "Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskmanager;Database=taskmanager"
+"${BENCH[@]}" seed --database "$DB_CONNECTION" --tasks "$TASKS"
 # (The verb's stderr goes to a file: with pipefail, probing the usage through `grep -q` would fail on SIGPIPE.)
 API_KEY=$(dotnet "$API_DLL" api-key --user bench-user-1@example.com --name bench 2>"$WORK/api-key.log" | tail -n1 || true)
 [[ "$API_KEY" == tm_* ]] || { log "no MCP API key ($(tail -n1 "$WORK/api-key.log")): MCP scenario will be skipped"; API_KEY=""; }
@@ -93,7 +101,7 @@ wait_http_ok "http://127.0.0.1:$APP_PORT/health/ready" 90 "$APP_PID" || { tail -
 POSTMASTER_PID=$(head -n1 "$(pg_data_dir "$WORK/pg")/postmaster.pid")
 REDIS_PID=$(cat "$WORK/redis/redis.pid")
 COMMON=(--url "http://127.0.0.1:$APP_PORT" --jwt-secret "$JWT_SECRET" --results "$RESULTS"
-  --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID")
+  --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID" --database "$DB_CONNECTION")
 
 if [[ $MODE == full ]]; then
   WARM_SECONDS=60; WINDOW=(--warmup 5 --duration 30); READ_RATES=500,1000,1500,2000,3000; WRITE_RATES=250,500,1000
@@ -102,7 +110,7 @@ else
   WARM_SECONDS=50; WINDOW=(--warmup 2 --duration 8); READ_RATES=3000; WRITE_RATES=1000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 4); BACKLOG=(--backlog 500 --write-rate 100)
 fi
-ONLY=" ${BENCH_ONLY:-rest-read pgbench writes mcp-vs-rest sse recovery} "
+ONLY=" ${BENCH_ONLY:-rest-read pgbench writes pgbench-writes mcp-vs-rest search sse recovery} "
 want() { [[ "$ONLY" == *" $1 "* ]]; }
 run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1 FAILED (continuing)"; }
 
@@ -111,10 +119,13 @@ run warm-up --seconds "$WARM_SECONDS" --rate 300 --api-key "$API_KEY"
 want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
 want pgbench && run pgbench "${WINDOW[@]}" --rates "$READ_RATES" --pg-port "$PG_PORT"
 want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
+# Offered beyond what the box can do, so the window measures each transaction's maximum (the floor).
+want pgbench-writes && run pgbench-writes "${WINDOW[@]}" --rates 3000 --pg-port "$PG_PORT"
 if want mcp-vs-rest; then
   if [[ -n "$API_KEY" ]]; then run mcp-vs-rest "${WINDOW[@]}" --rate 400 --api-key "$API_KEY"
   else log "no api-key verb on this build: MCP scenario skipped"; fi
 fi
+want search && run search "${WINDOW[@]}" --rate 20
 if want sse || want recovery; then
   if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/api/tasks/stream")" == 404 ]]; then
     log "no /api/tasks/stream on this build: SSE scenarios skipped"

@@ -13,6 +13,7 @@ public sealed class BenchContext
         Duration = TimeSpan.FromSeconds(args.Double("duration", 20));
         ServerPid = args.Int("server-pid", 0);
         Cpu = new CpuMeter(ServerPid, args.Int("postmaster-pid", 0), args.Int("redis-pid", 0));
+        Database = new PgStatsMeter(args.Flag("database") ? args.Required("database") : null);
     }
 
     public BenchArgs Args { get; }
@@ -30,6 +31,9 @@ public sealed class BenchContext
     public int ServerPid { get; }
 
     public CpuMeter Cpu { get; }
+
+    /// <summary>PostgreSQL's statement, commit and WAL-flush counters (<c>--database</c>, a connection string).</summary>
+    public PgStatsMeter Database { get; }
 
     /// <summary>A cheap, deterministic scramble of a request number, so request i always asks the same thing.</summary>
     public static int Pick(long i, int salt, int modulo) =>

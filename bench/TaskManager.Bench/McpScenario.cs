@@ -28,7 +28,7 @@ public static class McpScenario
         report.Line(string.Create(CultureInfo.InvariantCulture,
             $"One schedule at {rate} req/s alternating REST and MCP requests (same user, status and limit 50); an MCP answer is {body.Length / 1024.0:F1} kB (SSE-framed JSON-RPC with the JSON text and `structuredContent`)."));
         report.Line();
-        var result = await new OpenLoad(context.Cpu).RunAsync($"REST+MCP @ {rate}/s", rate, context.Warmup, context.Duration,
+        var result = await new OpenLoad(context.Cpu, context.Database).RunAsync($"REST+MCP @ {rate}/s", rate, context.Warmup, context.Duration,
             i => i % 2 == 0
                 ? client.SendAsync(RestReadScenario.Request(client.BaseUrl, tokens, i / 2), HttpStatusCode.OK)
                 : McpOkAsync(client, Call(client.BaseUrl, apiKey, i / 2)),
@@ -51,6 +51,23 @@ public static class McpScenario
             report.Metric($"mcp_{key}_ms", value);
         report.Metric("ratio_p50", mcp["p50"] / rest["p50"]);
         report.Metric("ratio_p99", mcp["p99"] / rest["p99"]);
+
+        // CPU cannot be told apart within one mixed schedule, so each kind also runs alone at the same rate.
+        report.Line($"Each kind alone at {rate} req/s, for the server's CPU per request:");
+        report.Line();
+        report.Line(LoadResult.TableHeader);
+        var load = new OpenLoad(context.Cpu, context.Database);
+        var restAlone = await load.RunAsync($"REST alone @ {rate}/s", rate, context.Warmup, context.Duration,
+            i => client.SendAsync(RestReadScenario.Request(client.BaseUrl, tokens, i), HttpStatusCode.OK));
+        var mcpAlone = await load.RunAsync($"MCP alone @ {rate}/s", rate, context.Warmup, context.Duration,
+            i => McpOkAsync(client, Call(client.BaseUrl, apiKey, i)));
+        report.Line(restAlone.TableRow());
+        report.Line(mcpAlone.TableRow());
+        report.Line();
+        restAlone.AddTo(report, "rest_alone");
+        mcpAlone.AddTo(report, "mcp_alone");
+        if (restAlone.PerRequest.TryGetValue("server_us_per_request", out var restUs) && mcpAlone.PerRequest.TryGetValue("server_us_per_request", out var mcpUs))
+            report.Metric("cpu_ratio", mcpUs / restUs);
         await report.SaveAsync(context.Results);
     }
 

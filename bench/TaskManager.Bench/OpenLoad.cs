@@ -8,7 +8,7 @@ namespace TaskManager.Bench;
 /// therefore shows its queueing in the percentiles instead of quietly slowing the generator down (coordinated
 /// omission). A dedicated thread keeps the schedule; requests run on the thread pool.
 /// </summary>
-public sealed class OpenLoad(CpuMeter cpu)
+public sealed class OpenLoad(CpuMeter cpu, PgStatsMeter database)
 {
     /// <summary>Requests in flight beyond this are not sent but counted as dropped, so a collapsed server cannot exhaust the generator.</summary>
     public int MaxOutstanding { get; init; } = 20_000;
@@ -36,6 +36,7 @@ public sealed class OpenLoad(CpuMeter cpu)
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 20;
         var measureFrom = start + (long)(warmupCount * period);
         CpuSnapshot? cpuStart = null;
+        PgStatsSnapshot? databaseStart = null;
 
         void Complete()
         {
@@ -85,6 +86,7 @@ public sealed class OpenLoad(CpuMeter cpu)
                 {
                     WaitUntil(due);
                     cpuStart = cpu.Take();
+                    databaseStart = database.Take();
                 }
                 WaitUntil(due);
                 if (Interlocked.Read(ref outstanding) >= MaxOutstanding)
@@ -110,10 +112,13 @@ public sealed class OpenLoad(CpuMeter cpu)
         var scheduleEnd = TimeSpan.FromSeconds(total / rate) + TimeSpan.FromMilliseconds(50);
         await Task.WhenAny(done.Task, Task.Delay(scheduleEnd + TimeSpan.FromSeconds(10)));
         var cpuEnd = cpu.Take();
+        var databaseEnd = database.Take();
         var unanswered = total - Interlocked.Read(ref finished);
         scheduler.Join();
 
         var measuredSeconds = (Math.Max(lastCompletion, measureFrom + 1) - measureFrom) / (double)Stopwatch.Frequency;
+        var cores = CpuMeter.CoresBetween(cpuStart ?? cpuEnd, cpuEnd);
+        var answered = Interlocked.Read(ref ok) + Interlocked.Read(ref errors);
         return new LoadResult(
             name,
             rate,
@@ -123,8 +128,10 @@ public sealed class OpenLoad(CpuMeter cpu)
             Interlocked.Read(ref dropped),
             Interlocked.Read(ref ok) / Math.Max(measuredSeconds, duration.TotalSeconds),
             samples.Percentiles(),
-            CpuMeter.CoresBetween(cpuStart ?? cpuEnd, cpuEnd))
+            cores)
         {
+            PerRequest = LoadResult.CpuPerRequest(cores, (cpuEnd.At - (cpuStart ?? cpuEnd).At).TotalSeconds, answered)
+                .Concat(PgStatsMeter.PerRequest(databaseStart, databaseEnd, answered)).ToDictionary(),
             ByKind = kindSamples.Select(k => k.Percentiles()).ToArray(),
             ErrorKinds = ErrorLog.Drain(),
         };

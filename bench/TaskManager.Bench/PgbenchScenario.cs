@@ -63,25 +63,7 @@ public static class PgbenchScenario
         await RunPgbenchAsync(context, [.. common, "-T", "5", .. connection], null);
         foreach (var rate in rates)
         {
-            var prefix = Path.Combine(work, $"log_{rate}");
-            foreach (var old in Directory.GetFiles(work, $"log_{rate}.*"))
-                File.Delete(old);
-            var seconds = (int)context.Duration.TotalSeconds;
-            var (cpu, tps) = await RunPgbenchAsync(context,
-                [.. common, "-R", rate.ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-l", $"--log-prefix={prefix}", .. connection],
-                rate);
-            var samples = new LatencySamples(rate * seconds * 2);
-            foreach (var file in Directory.GetFiles(work, $"log_{rate}.*"))
-            {
-                foreach (var line in File.ReadLines(file))
-                {
-                    // client_id transaction_no time_us script_no time_epoch time_us schedule_lag
-                    var fields = line.Split(' ');
-                    if (fields.Length >= 3 && double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var micros))
-                        samples.AddMilliseconds(micros / 1000.0);
-                }
-            }
-            var result = new LoadResult($"pgbench @ {rate}/s", rate, (long)rate * seconds, samples.Count, 0, 0, tps, samples.Percentiles(), cpu);
+            var result = await MeasureAsync(context, $"pgbench @ {rate}/s", [.. common], connection, rate, work);
             report.Line(result.TableRow());
             result.AddTo(report, $"rate_{rate}");
         }
@@ -91,7 +73,35 @@ public static class PgbenchScenario
         await report.SaveAsync(context.Results);
     }
 
-    private static async Task<(Dictionary<string, double> Cpu, double Tps)> RunPgbenchAsync(BenchContext context, string[] arguments, int? rate)
+    /// <summary>
+    /// One fixed-rate pgbench window of the context's duration, latencies from its per-transaction log (measured from
+    /// each transaction's scheduled start, like our generator).
+    /// </summary>
+    public static async Task<LoadResult> MeasureAsync(BenchContext context, string name, string[] arguments, string[] connection, int rate, string work)
+    {
+        var prefix = Path.Combine(work, "log");
+        foreach (var old in Directory.GetFiles(work, "log.*"))
+            File.Delete(old);
+        var seconds = (int)context.Duration.TotalSeconds;
+        var (cpu, tps, perRequest) = await RunPgbenchAsync(context,
+            [.. arguments, "-R", rate.ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-l", $"--log-prefix={prefix}", .. connection],
+            rate);
+        var samples = new LatencySamples(rate * seconds * 2);
+        foreach (var file in Directory.GetFiles(work, "log.*"))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                // client_id transaction_no time_us script_no time_epoch time_us schedule_lag
+                var fields = line.Split(' ');
+                if (fields.Length >= 3 && double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var micros))
+                    samples.AddMilliseconds(micros / 1000.0);
+            }
+        }
+        return new LoadResult(name, rate, (long)rate * seconds, samples.Count, 0, 0, tps, samples.Percentiles(), cpu) { PerRequest = perRequest };
+    }
+
+    /// <summary>Runs pgbench; CPU in cores over its run, its tps, and CPU and PostgreSQL's counts per transaction.</summary>
+    public static async Task<(Dictionary<string, double> Cpu, double Tps, Dictionary<string, double> PerRequest)> RunPgbenchAsync(BenchContext context, string[] arguments, int? rate)
     {
         var start = new ProcessStartInfo("pgbench", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["PGPASSWORD"] = context.Args.Text("pg-password", "taskmanager");
@@ -99,6 +109,7 @@ public static class PgbenchScenario
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         var before = context.Cpu.Take();
+        var databaseBefore = context.Database.Take();
         var lastTicks = 0L;
         CpuSnapshot? last = null;
         while (!process.HasExited)
@@ -118,9 +129,13 @@ public static class PgbenchScenario
         if (rate is not null)
             Console.Error.WriteLine(text);
         var end = last ?? context.Cpu.Take();
+        var databaseAfter = context.Database.Take();
         var cpu = CpuMeter.CoresBetween(before with { Generator = 0 }, end with { Generator = lastTicks });
         var tpsLine = text.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal)) ?? "tps = 0";
         var tps = double.Parse(tpsLine.Split(' ')[2], CultureInfo.InvariantCulture);
-        return (cpu, tps);
+        var transactions = (long)Math.Round(tps * (end.At - before.At).TotalSeconds);
+        var perRequest = LoadResult.CpuPerRequest(cpu, (end.At - before.At).TotalSeconds, transactions)
+            .Concat(PgStatsMeter.PerRequest(databaseBefore, databaseAfter, transactions)).ToDictionary();
+        return (cpu, tps, perRequest);
     }
 }

@@ -17,6 +17,9 @@ switch (args_.Verb)
     case "pgbench":
         await PgbenchScenario.RunAsync(context);
         break;
+    case "pgbench-writes":
+        await PgbenchWritesScenario.RunAsync(context);
+        break;
     case "writes":
         await WritesScenario.RunAsync(context);
         break;
@@ -26,6 +29,9 @@ switch (args_.Verb)
     case "sse":
         await SseScenario.RunAsync(context);
         break;
+    case "search":
+        await SearchScenario.RunAsync(context);
+        break;
     case "recovery":
         await RecoveryScenario.RunAsync(context);
         break;
@@ -33,7 +39,7 @@ switch (args_.Verb)
         await MarkdownReport.RunAsync(context);
         break;
     default:
-        Console.Error.WriteLine("usage: TaskManager.Bench seed|warm-up|rest-read|pgbench|writes|mcp-vs-rest|sse|recovery|report [--option value ...]");
+        Console.Error.WriteLine("usage: TaskManager.Bench seed|warm-up|rest-read|pgbench|writes|pgbench-writes|mcp-vs-rest|sse|search|recovery|report [--option value ...]");
         return 2;
 }
 return 0;

@@ -65,7 +65,7 @@ public static class RecoveryScenario
         await ShellAsync(stopCommand);
         var downAt = Stopwatch.GetTimestamp();
         Volatile.Write(ref recording, 1);
-        var load = new OpenLoad(context.Cpu);
+        var load = new OpenLoad(context.Cpu, context.Database);
         var writes = await load.RunAsync($"backlog @ {writeRate}/s", writeRate, TimeSpan.Zero, TimeSpan.FromSeconds(backlog / writeRate), i =>
         {
             var task = (int)(i % (100_000 / BenchIds.Repositories) + 1) * BenchIds.Repositories;

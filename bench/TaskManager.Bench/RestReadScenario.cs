@@ -24,7 +24,7 @@ public static class RestReadScenario
         var fixedPath = context.Args.Text("path", "");
         if (fixedPath.Length > 0)
         {
-            var fixedLoad = new OpenLoad(context.Cpu);
+            var fixedLoad = new OpenLoad(context.Cpu, context.Database);
             foreach (var rate in rates)
             {
                 var r = await fixedLoad.RunAsync($"{fixedPath} @ {rate}/s", rate, context.Warmup, context.Duration, i =>
@@ -47,7 +47,7 @@ public static class RestReadScenario
         report.Line();
         report.Line(LoadResult.TableHeader);
 
-        var load = new OpenLoad(context.Cpu);
+        var load = new OpenLoad(context.Cpu, context.Database);
         double bestHeld = 0;
         foreach (var rate in rates)
         {

@@ -92,7 +92,7 @@ public static class SseScenario
         var rssAfter = CpuMeter.ResidentBytes(context.ServerPid);
         Interlocked.Exchange(ref deliveries, 0);
 
-        var load = new OpenLoad(context.Cpu);
+        var load = new OpenLoad(context.Cpu, context.Database);
         var writes = await load.RunAsync($"events @ {eventRate}/s", eventRate, TimeSpan.Zero, TimeSpan.FromSeconds(eventSeconds), _ =>
         {
             // Each task starts not_started and alternates blocked / in_progress, one pass over all of them at a time.

@@ -17,7 +17,7 @@ public static class WarmupScenario
         using var client = new BenchClient(context.Url, context.Secret, 32);
         var tokens = Enumerable.Range(1, 100).Select(n => client.Token(BenchIds.User(n))).ToArray();
         long statusCounter = 5_000_000; // far from the writes scenario's walk, in the same stride order
-        var result = await new OpenLoad(context.Cpu).RunAsync("warm-up", rate, TimeSpan.Zero, TimeSpan.FromSeconds(seconds), i => (i % 10) switch
+        var result = await new OpenLoad(context.Cpu, context.Database).RunAsync("warm-up", rate, TimeSpan.Zero, TimeSpan.FromSeconds(seconds), i => (i % 10) switch
         {
             0 => client.SendAsync(WritesScenario.Create(client.BaseUrl, tokens, 10_000_000 + i), HttpStatusCode.Created),
             1 => client.SendAsync(WritesScenario.StatusChange(client.BaseUrl, tokens, Interlocked.Increment(ref statusCounter)), HttpStatusCode.OK),

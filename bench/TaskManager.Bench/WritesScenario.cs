@@ -23,7 +23,7 @@ public static class WritesScenario
             + "Status change: a different seeded task each time, no `If-Match`. Each commits the task, its `task_history` row and an outbox row.");
         report.Line();
         report.Line(LoadResult.TableHeader);
-        var load = new OpenLoad(context.Cpu);
+        var load = new OpenLoad(context.Cpu, context.Database);
         var sent = 0L;
         foreach (var rate in rates)
         {

@@ -1,0 +1,55 @@
+using Npgsql;
+
+namespace TaskManager.Bench;
+
+/// <summary>
+/// What PostgreSQL counted between two moments: statements (<c>pg_stat_statements</c>, every statement any client
+/// ran, the relay's included, BEGIN and COMMIT left out), commits of explicit transactions (the COMMITs there: every
+/// write of the service is one, as is each of the relay's batches), transactions (<c>pg_stat_database.xact_commit</c>,
+/// which also counts each statement run outside a transaction, reads included) and WAL flushes
+/// (<c>pg_stat_wal.wal_sync</c>: the fsyncs commits wait for; one flush can serve several commits). Without a
+/// database (or without the extension) every figure is absent rather than zero.
+/// </summary>
+public sealed class PgStatsMeter(string? connectionString)
+{
+    private const string Query = """
+        SELECT (SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query !~* '^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)'),
+               (SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query ~* '^\s*COMMIT'),
+               (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
+               (SELECT wal_sync FROM pg_stat_wal)
+        """;
+
+    public PgStatsSnapshot? Take()
+    {
+        if (connectionString is null)
+            return null;
+        try
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(Query, connection);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return new PgStatsSnapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+        catch (PostgresException e)
+        {
+            Console.Error.WriteLine($"pg_stat_statements unavailable ({e.MessageText}): statements per request not reported");
+            return null;
+        }
+    }
+
+    /// <summary>Each count per request answered between the snapshots; empty when either is missing.</summary>
+    public static Dictionary<string, double> PerRequest(PgStatsSnapshot? from, PgStatsSnapshot? to, long requests)
+    {
+        if (from is null || to is null || requests <= 0)
+            return [];
+        return new Dictionary<string, double>
+        {
+            ["pg_statements_per_request"] = (to.Statements - from.Statements) / (double)requests,
+            ["pg_commits_per_request"] = (to.Commits - from.Commits) / (double)requests,
+            ["pg_transactions_per_request"] = (to.Transactions - from.Transactions) / (double)requests,
+            ["pg_wal_flushes_per_request"] = (to.WalFlushes - from.WalFlushes) / (double)requests,
+        };
+    }
+}
