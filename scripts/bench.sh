@@ -84,7 +84,8 @@ API_DLL=$WORK/publish/TaskManager.Api.dll
 BENCH=(dotnet bench/TaskManager.Bench/bin/Release/net10.0/TaskManager.Bench.dll)
 
 TASKS=${BENCH_TASKS:-100000}
-DB_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskmanager;Database=taskmanager"
+# No command timeout: on a busy box building the indexes of a large data set takes minutes.
+DB_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskmanager;Database=taskmanager;Command Timeout=0"
 log "migrating and seeding $TASKS tasks"
 dotnet "$API_DLL" migrate >&2
 "${BENCH[@]}" seed --database "$DB_CONNECTION" --tasks "$TASKS"
