@@ -97,6 +97,8 @@ internal sealed class OpenApiContract(JsonNode document)
             return values.First(v => v is not null)!.DeepClone();
         if (property["format"]?.GetValue<string>() == "uuid")
             return existingId;
+        if (types.Contains("boolean"))
+            return false;
         var unique = Guid.NewGuid().ToString("N")[..8];
         return property["format"]?.GetValue<string>() == "email" ? $"doc-{unique}@example.com" : $"doc-{unique}";
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskManager.Api.Common;
@@ -11,7 +12,7 @@ public static class UpdateUser
 {
     /// <summary>The body of PATCH /api/users/{id}: <c>{"active": false}</c> deactivates, <c>{"active": true}</c> reactivates.</summary>
     [FieldHint("email", "A user's email cannot be changed.")]
-    public sealed record PatchUserRequest(bool? Active = null);
+    public sealed record PatchUserRequest([property: Required] bool? Active);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Users().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateUser").ProducesBodyErrors(403, 404)
