@@ -36,6 +36,25 @@ test('store: a full reload keeps a newer copy that raced it', () => {
   assert.equal(s.truncated, true);
 });
 
+test('store: a reload that was under way when events arrived keeps what they said', () => {
+  const s = new Store();
+  s.replaceTasks([task('gone', 1), task('moved', 1, { assignee: 'ada' }), task('kept', 1)]);
+  const since = s.beginTasksLoad();
+  // While the list is being fetched: a task is created, one deleted, one re-assigned away.
+  s.upsertTask(task('new', 1, { title: 'created by an agent' }));
+  s.removeTask('gone', 2);
+  s.forgetTask('moved', 2);
+  // The list answers as of before those changes.
+  s.replaceTasks([task('gone', 1), task('moved', 1, { assignee: 'ada' }), task('kept', 1)], { since });
+  assert.equal(s.task('new')?.title, 'created by an agent');
+  assert.equal(s.task('gone'), undefined);
+  assert.equal(s.task('moved'), undefined);
+  assert.ok(s.task('kept'));
+  // The next load, begun after those changes, is the truth again.
+  s.replaceTasks([task('kept', 1)], { since: s.beginTasksLoad() });
+  assert.equal(s.task('new'), undefined);
+});
+
 test('store: a task that left the board is dropped unless we hold a newer copy', () => {
   const s = new Store();
   s.upsertTask(task('a', 5));

@@ -33,6 +33,8 @@ export class Store {
   #filters = NO_FILTERS;
   #tasks = new Map();
   #tombstones = new Map(); // id -> version it was deleted at
+  #changeCount = 0; // counts changes to single tasks (events, REST answers), so a full load knows what came after it began
+  #changedAt = new Map(); // task id -> #changeCount of its last single change
   #links = NO_LINKS; // open dependencies: [{ task: {id,title,status}, blocked_by: {id,title,status} }]
   #blockedBy = new Map(); // task id -> its open blockers ({id,title,status}), derived from #links
   #blocks = new Map(); // task id -> the tasks it holds back, derived from #links
@@ -117,6 +119,7 @@ export class Store {
     this.#me = null;
     this.#tasks = new Map();
     this.#tombstones = new Map();
+    this.#changedAt.clear();
     this.#setLinks(NO_LINKS);
     this.#truncated = false;
     this.#openId = null;
@@ -148,15 +151,31 @@ export class Store {
     this.#emit('loading');
   }
 
-  /** A full list arrived: it replaces the board, except where we hold a newer copy (an event that raced the fetch). */
-  replaceTasks(items, { truncated = false } = {}) {
+  /** Marks the start of a full load; hand the mark to replaceTasks with its answer. */
+  beginTasksLoad() { return this.#changeCount; }
+
+  /**
+   * A full list, requested at `since` (beginTasksLoad), arrived: it replaces the board. The server
+   * answered as of some moment during the request, so what single changes (live events, REST answers)
+   * told us after `since` wins: a newer copy stays, a task created meanwhile stays although the list
+   * lacks it, and one deleted or gone from this board meanwhile does not come back.
+   */
+  replaceTasks(items, { truncated = false, since = this.#changeCount } = {}) {
+    const changedDuringLoad = (id) => (this.#changedAt.get(id) ?? -1) >= since;
     const next = new Map();
     for (const t of items) {
       if (!t?.id) continue;
       const cur = this.#tasks.get(t.id);
+      const tomb = this.#tombstones.get(t.id);
+      if (tomb !== undefined && versionOf(t) <= tomb) continue;
+      if (!cur && changedDuringLoad(t.id)) continue;
       next.set(t.id, cur && versionOf(cur) > versionOf(t) ? cur : Object.freeze(t));
     }
+    for (const [id, cur] of this.#tasks) {
+      if (!next.has(id) && changedDuringLoad(id)) next.set(id, cur);
+    }
     this.#tasks = next;
+    this.#changedAt.clear();
     this.#truncated = truncated;
     this.#emit('tasks');
   }
@@ -173,6 +192,7 @@ export class Store {
 
   /** The task was deleted (at `version`; unknown means "any version"): late events for it are ignored. */
   removeTask(id, version) {
+    this.#noteChange(id);
     this.#tasks.delete(id);
     this.#tombstones.set(id, Number(version ?? NEVER));
     this.#emit('tasks');
@@ -185,6 +205,7 @@ export class Store {
   forgetTask(id, version) {
     const cur = this.#tasks.get(id);
     if (!cur || versionOf(cur) > Number(version ?? 0)) return false;
+    this.#noteChange(id);
     this.#tasks.delete(id);
     this.#emit('tasks');
     return true;
@@ -216,10 +237,13 @@ export class Store {
     const cur = this.#tasks.get(task.id);
     if (cur && versionOf(cur) > v) return 'stale';
     this.#tombstones.delete(task.id);
+    this.#noteChange(task.id);
     // Merge: a live event may carry fewer fields than the list did.
     this.#tasks.set(task.id, Object.freeze(cur ? { ...cur, ...task } : task));
     return cur ? 'updated' : 'added';
   }
+
+  #noteChange(id) { this.#changedAt.set(id, this.#changeCount++); }
 
   // ------------------------------------------------------------ dependencies
 

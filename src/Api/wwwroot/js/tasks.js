@@ -12,11 +12,12 @@ let loadSeq = 0;
 /** (Re)loads the board for the current filters. Only the latest of overlapping loads is applied. */
 export async function reloadTasks() {
   const seq = ++loadSeq;
+  const since = store.beginTasksLoad();
   store.setTasksLoading(true);
   reloadDependencies();
   try {
     const { items, truncated } = await api.listAllTasks(store.filters);
-    if (seq === loadSeq) store.replaceTasks(items, { truncated });
+    if (seq === loadSeq) store.replaceTasks(items, { truncated, since });
   } catch (e) {
     if (seq === loadSeq && e.status !== 401) toast(`Could not load tasks: ${e.message}`, 'error');
   } finally {
