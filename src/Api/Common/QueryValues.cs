@@ -18,6 +18,13 @@ public static class QueryValues
             : throw ValidationException.For(name, $"{name} must be a whole number.");
     }
 
+    public static bool Flag(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return false;
+        return bool.TryParse(value, out var parsed) ? parsed : throw ValidationException.For(name, $"{name} must be true or false.");
+    }
+
     public static DateTimeOffset? Timestamp(string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

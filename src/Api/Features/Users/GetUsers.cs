@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskManager.Api.Common;
@@ -17,15 +18,16 @@ namespace TaskManager.Api.Features.Users;
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "MCP argument names are the parameter names, snake_case as designed.")]
 public static class GetUsers
 {
-    /// <summary>A page of people for an agent: id, email and name only.</summary>
+    /// <summary>A page of people for an agent: id, email and name only; active people only, as only they can be given tasks.</summary>
     public sealed record ToolUserPage(IReadOnlyList<ToolUser> Items, string? NextCursor);
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Users().MapGet("/", ListAsync).WithName("ListUsers").ProducesErrors(400);
 
     private static async Task<Ok<Page<UserDto>>> ListAsync(ISender sender, CancellationToken ct, string? limit = null, string? cursor = null,
-        string? q = null) =>
-        TypedResults.Ok(await sender.Send(new GetUsersQuery(QueryValues.Integer("limit", limit), cursor, q), ct));
+        string? q = null, [FromQuery(Name = "include_inactive")] string? includeInactive = null) =>
+        TypedResults.Ok(await sender.Send(
+            new GetUsersQuery(QueryValues.Integer("limit", limit), cursor, q, QueryValues.Flag("include_inactive", includeInactive)), ct));
 
     [McpServerTool(Name = "list_users", ReadOnly = true, OpenWorld = false)]
     [Description("Find people by email or name.")]

@@ -70,7 +70,8 @@ export async function isTokenAccepted(token) {
   return res.status !== 401;
 }
 
-export const listUsers = async () => itemsOf(await request('/api/users'));
+/** Everyone, deactivated people too: history and filters still name them; the task dialog offers only the active. */
+export const listUsers = async () => itemsOf(await request('/api/users?include_inactive=true'));
 
 /** Repository names (the server may send names or {name} objects). */
 export const listRepositories = async () =>

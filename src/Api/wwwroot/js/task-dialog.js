@@ -17,7 +17,7 @@ export function initTaskDialog() {
   $('#task-form').addEventListener('submit', onSubmit);
   $$('[data-close]', dlg).forEach((b) => b.addEventListener('click', () => dlg.close()));
   dlg.addEventListener('close', () => { ctx.returnFocus?.focus?.(); });
-  store.subscribe('directory', fillChoices);
+  store.subscribe('directory', () => fillChoices());
   store.subscribe('session', () => { if (!store.me && dlg.open) dlg.close(); });
 }
 
@@ -27,6 +27,7 @@ export function openTaskDialog(task = null) {
   ctx.task = task;
   ctx.idempotencyKey = crypto.randomUUID?.() ?? String(Math.random()).slice(2);
   ctx.returnFocus = document.activeElement;
+  fillChoices();
   clearErrors(form);
   $('#task-dialog-title').textContent = task ? 'Edit task' : 'New task';
   $('#task-submit').textContent = task ? 'Save changes' : 'Create task';
@@ -36,9 +37,17 @@ export function openTaskDialog(task = null) {
   $('#t-title').focus();
 }
 
+/**
+ * Deactivated people cannot be given tasks (the server refuses), so they are offered only as the edited task's
+ * current assignee, marked, which keeps the task theirs unless the user picks someone else.
+ */
 function fillChoices() {
+  const current = ctx.task?.assignee?.id;
   fillSelect($('#t-assignee'), [{ value: '', label: 'Unassigned' },
-    ...store.users.map((u) => ({ value: u.id, label: userLabel(u) + (store.isMe(u) ? ' (me)' : '') }))]);
+    ...store.users.filter((u) => u.active !== false || u.id === current).map((u) => ({
+      value: u.id,
+      label: userLabel(u) + (store.isMe(u) ? ' (me)' : '') + (u.active === false ? ' (deactivated)' : ''),
+    }))]);
   fillSelect($('#t-repository'), [{ value: '', label: 'None' }, ...store.repositories.map((r) => ({ value: r, label: r }))]);
 }
 

@@ -21,9 +21,9 @@ public sealed class TaskReferenceResolver(IApplicationDbContext db, UserResolver
                 .Select(u => new { User = u, Repository = db.Repositories.FirstOrDefault(r => r.Name == name) })
                 .FirstOrDefaultAsync(ct);
             if (both?.Repository is not null)
-                return (both.User, both.Repository);
+                return (UserResolver.Assignable(both.User), both.Repository);
         }
-        return (assignee is null ? null : await users.ResolveAsync(assignee, ct),
+        return (assignee is null ? null : await users.ResolveAssigneeAsync(assignee, currentAssigneeId: null, ct),
             repository is null ? null : await repositories.ResolveAsync(repository, ct));
     }
 }

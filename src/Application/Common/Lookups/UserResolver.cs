@@ -10,16 +10,36 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
 {
     public const string Me = "me";
 
+    /// <summary>The input that names an assignee (MCP tools map it to their own argument name).</summary>
+    private const string AssigneeField = "assignee_id";
+
     private const int MaxSuggestions = 3;
     private const int MaxScanned = 10_000;
 
-    /// <summary>The user, in one query (creating a task with an assignee pays this on every call).</summary>
-    public async Task<User> ResolveAsync(string reference, CancellationToken ct)
+    /// <summary>
+    /// The person a task is given to, in one query (creating a task with an assignee pays this on every call); see
+    /// <see cref="Assignable"/>.
+    /// </summary>
+    /// <param name="currentAssigneeId">
+    /// Who has the task now, if anyone: naming them again (an edit form sends every field) is no new assignment, so a
+    /// deactivated assignee is kept rather than refused.
+    /// </param>
+    public async Task<User> ResolveAssigneeAsync(string reference, Guid? currentAssigneeId, CancellationToken ct)
     {
         var trimmed = reference.Trim();
-        var user = await Matching(trimmed).FirstOrDefaultAsync(ct);
-        return user ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+        var user = await Matching(trimmed).FirstOrDefaultAsync(ct) ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+        return user.Id == currentAssigneeId ? user : Assignable(user);
     }
+
+    /// <summary>
+    /// A deactivated person keeps the tasks they had but is given no new ones: nobody could work on them under their
+    /// name. Refused as the assignee input, so the caller fixes the input (or an administrator the person).
+    /// </summary>
+    public static User Assignable(User user) => user.IsActive
+        ? user
+        : throw ValidationException.For(AssigneeField,
+            $"{user.Email} has been deactivated and cannot be given tasks; pick someone else (list_users, GET /api/users) "
+            + "or ask an administrator to reactivate them (PATCH /api/users/{id} {\"active\": true}).");
 
     /// <summary>The users a reference names (none or one): by id for "me" and a UUID, else by email.</summary>
     public IQueryable<User> Matching(string reference)

@@ -29,7 +29,7 @@ public sealed class UpdateTaskHandler(
         // The version check applies to the state the caller saw, before this request's own edits.
         if (command.AssigneeId.IsSet)
         {
-            var assignee = command.AssigneeId.Value is null ? null : await users.ResolveAsync(command.AssigneeId.Value, cancellationToken);
+            var assignee = command.AssigneeId.Value is null ? null : await users.ResolveAssigneeAsync(command.AssigneeId.Value, task.AssigneeId, cancellationToken);
             task.Reassign(assignee, actor, now);
         }
         if (command.Repository.IsSet)

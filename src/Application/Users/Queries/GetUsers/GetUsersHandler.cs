@@ -11,6 +11,8 @@ public sealed class GetUsersHandler(IApplicationDbContext db, IMapper mapper) : 
     public async ValueTask<Page<UserDto>> Handle(GetUsersQuery query, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();
+        if (!query.IncludeInactive)
+            users = users.Where(u => u.DeactivatedAt == null);
         if (DirectorySearch.Text(query.Search) is { } text)
             users = users.Where(u => u.Email.Contains(text) || (u.Name != null && u.Name.ToLower().Contains(text)));
         return await users.PageByNameAsync(u => u.Email, (UserDto u) => (u.Email, u.Id), query.Limit, query.Cursor,
