@@ -607,3 +607,53 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002300_TaskCreatorId') THEN
+    ALTER TABLE tasks ADD created_by_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002300_TaskCreatorId') THEN
+    CREATE INDEX ix_tasks_created_by_id ON tasks (created_by_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002300_TaskCreatorId') THEN
+    ALTER TABLE tasks ADD CONSTRAINT fk_tasks_users_created_by_id FOREIGN KEY (created_by_id) REFERENCES users (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002300_TaskCreatorId') THEN
+    ALTER TABLE tasks DISABLE TRIGGER update_tasks_updated_at;
+    ALTER TABLE tasks DISABLE TRIGGER stamp_tasks_change_seq;
+    UPDATE tasks AS t SET created_by_id = created.actor_user_id
+    FROM (
+        SELECT DISTINCT ON (task_id) task_id, actor_user_id
+        FROM task_history
+        WHERE field_changed = 'created'
+        ORDER BY task_id, changed_at, id
+    ) AS created
+    WHERE created.task_id = t.id;
+    ALTER TABLE tasks ENABLE TRIGGER stamp_tasks_change_seq;
+    ALTER TABLE tasks ENABLE TRIGGER update_tasks_updated_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002300_TaskCreatorId') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130002300_TaskCreatorId', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

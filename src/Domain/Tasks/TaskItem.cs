@@ -50,6 +50,12 @@ public sealed class TaskItem : AggregateRoot
 
     public string CreatedBy { get; private set; } = "";
 
+    /// <summary>
+    /// The user who created the task, whatever <see cref="CreatedBy"/> displays; they (and administrators) may delete it.
+    /// Null when not known: a task inserted by SQL, without a "created" history row to take it from.
+    /// </summary>
+    public Guid? CreatedById { get; private set; }
+
     public string UpdatedBy { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -114,6 +120,7 @@ public sealed class TaskItem : AggregateRoot
             Repository = repository,
             RepositoryId = repository?.Id,
             CreatedBy = actor.Label,
+            CreatedById = actor.UserId,
             UpdatedBy = actor.Label,
             CreatedAt = now,
             UpdatedAt = now,
@@ -318,6 +325,9 @@ public sealed class TaskItem : AggregateRoot
         Raise(new TaskCommented(this, comment, now));
         return comment;
     }
+
+    /// <summary>Whether <paramref name="userId"/> created the task; false for everyone when its creator is not known.</summary>
+    public bool IsCreatedBy(Guid userId) => CreatedById == userId;
 
     public void Delete(Actor actor, DateTimeOffset now, int? expectedVersion = null)
     {

@@ -44,6 +44,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.Navigation(t => t.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.LeaseHolderId).OnDelete(DeleteBehavior.SetNull);
+        // Restrict, as for history actors: people are deactivated, never deleted, and a lost creator would make a
+        // task deletable by administrators only.
+        builder.HasOne<User>().WithMany().HasForeignKey(t => t.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.BlockedBy).WithOne().HasForeignKey(d => d.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(t => t.BlockedBy).UsePropertyAccessMode(PropertyAccessMode.Field);
 

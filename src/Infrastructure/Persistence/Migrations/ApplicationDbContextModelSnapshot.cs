@@ -411,6 +411,10 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("created_by");
 
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -475,6 +479,9 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_tasks_created_by_id");
 
                     b.HasIndex("DeletedAt")
                         .HasDatabaseName("idx_tasks_deleted")
@@ -655,6 +662,12 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_tasks_users_assignee_id");
+
+                    b.HasOne("TaskManager.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_users_created_by_id");
 
                     b.HasOne("TaskManager.Domain.Users.User", null)
                         .WithMany()
