@@ -64,6 +64,14 @@ public static class Settings
             : throw Invalid(name, value, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}");
     }
 
+    /// <summary>An absolute http or https URL, e.g. a collector's endpoint; null when unset.</summary>
+    public static Uri? Url(IConfiguration configuration, string name) =>
+        Value(configuration, name) is not { } value
+            ? null
+            : Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                ? url
+                : throw Invalid(name, value, "an absolute http:// or https:// URL");
+
     /// <summary>A comma (or semicolon) separated list, e.g. CORS_ORIGINS: entries trimmed, a trailing slash dropped, duplicates once.</summary>
     public static IReadOnlyList<string> List(IConfiguration configuration, string name) =>
         Value(configuration, name) is not { } value

@@ -45,6 +45,6 @@ public sealed partial class ConfigurationDocumentationTests
     private static partial Regex SettingRead();
 
     /// <summary>The readers that refuse values: free text (<c>Text</c>) and lists (<c>List</c>) have nothing to refuse.</summary>
-    [GeneratedRegex("""Settings\.(Int|Number|Flag|Choice)(<\w+>)?\(\w+, "(?<name>[A-Z][A-Z0-9_]+)""")]
+    [GeneratedRegex("""Settings\.(Int|Number|Flag|Choice|Url)(<\w+>)?\(\w+, "(?<name>[A-Z][A-Z0-9_]+)""")]
     private static partial Regex ValidatedRead();
 }

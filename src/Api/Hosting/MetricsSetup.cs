@@ -32,7 +32,7 @@ public static class MetricsSetup
             return builder;
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter([TaskManagerMetrics.MeterName, .. DriverMeters.Names])
+            .AddMeter([TaskManagerMetrics.MeterName, OtlpExport.McpTelemetry, .. DriverTelemetry.Meters])
             .AddPrometheusExporter());
         services.AddHostedService<OutboxBacklogSampler>();
         services.AddAuthorizationBuilder().AddPolicy(AdminOrLocalPolicy, policy => policy.RequireAssertion(IsAdminOrLocal));

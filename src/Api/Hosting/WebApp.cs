@@ -31,6 +31,7 @@ public static class WebApp
             k.AddServerHeader = false;
         });
         builder.AddTaskManagerMetrics();
+        builder.AddOtlpExport();
         var services = builder.Services;
         services.AddTaskManagerCore(builder.Environment);
         services.AddHttpContextAccessor();

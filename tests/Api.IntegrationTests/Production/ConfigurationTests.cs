@@ -46,6 +46,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("LEASE_SWEEP_SECONDS", "0.01"),
         ("METRICS_ENABLED", "maybe"),
         ("METRICS_PORT", "70000"),
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318"),
         ("IDEMPOTENCY_RETENTION_HOURS", "0"),
         ("TOMBSTONE_RETENTION_HOURS", "0.5"),
     ];
