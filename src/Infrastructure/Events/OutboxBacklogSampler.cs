@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TaskManager.Application.Common.Metrics;
+using TaskManager.Infrastructure.Persistence;
 
 namespace TaskManager.Infrastructure.Events;
 
@@ -10,34 +10,19 @@ namespace TaskManager.Infrastructure.Events;
 /// /metrics answers at once and a PostgreSQL outage cannot hold it up; the count goes through the partial index of
 /// unpublished rows, so it stays cheap while the relay keeps up.
 /// </summary>
-public sealed partial class OutboxBacklogSampler(
+public sealed class OutboxBacklogSampler(
     NpgsqlDataSource database,
     TaskManagerMetrics metrics,
     TimeProvider time,
-    ILogger<OutboxBacklogSampler> logger) : BackgroundService
+    ILogger<OutboxBacklogSampler> logger) : PeriodicDatabaseChore(time, logger)
 {
     /// <summary>Finer than any scrape interval worth having, coarse enough that N instances add no noticeable load.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await SampleAsync(stoppingToken);
-            }
-            catch (NpgsqlException ex)
-            {
-                // The relay already warns while PostgreSQL is away; the gauges keep their last sample meanwhile.
-                LogSampleFailed(ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    /// <summary>The relay already warns while PostgreSQL is away; the gauges keep their last sample meanwhile.</summary>
+    protected override LogLevel FailureLevel => LogLevel.Debug;
 
-    private async Task SampleAsync(CancellationToken ct)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
         await using var command = database.CreateCommand(
             "SELECT count(*), min(occurred_at) FROM outbox_messages WHERE published_at IS NULL");
@@ -46,7 +31,4 @@ public sealed partial class OutboxBacklogSampler(
         await reader.ReadAsync(ct);
         metrics.OutboxSampled(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not sample the outbox backlog: {Reason}")]
-    private partial void LogSampleFailed(string reason);
 }

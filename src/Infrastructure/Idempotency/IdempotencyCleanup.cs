@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TaskManager.Application.Common.Idempotency;
+using TaskManager.Infrastructure.Persistence;
 
 namespace TaskManager.Infrastructure.Idempotency;
 
@@ -15,30 +15,14 @@ public sealed partial class IdempotencyCleanup(
     NpgsqlDataSource database,
     IOptions<IdempotencyOptions> options,
     TimeProvider time,
-    ILogger<IdempotencyCleanup> logger) : BackgroundService
+    ILogger<IdempotencyCleanup> logger) : PeriodicDatabaseChore(time, logger)
 {
     /// <summary>Rows per DELETE: a large backlog (the first run after an upgrade) never holds one long-running delete.</summary>
     public const int Chunk = 10_000;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await DeleteExpiredAsync(stoppingToken);
-            }
-            catch (Exception ex) when ((ex is NpgsqlException or TimeoutException) && !stoppingToken.IsCancellationRequested)
-            {
-                // PostgreSQL may be briefly unreachable; the next round tries again.
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => DeleteExpiredAsync(ct);
 
     /// <summary>Deletes every expired record, a chunk at a time; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
@@ -47,7 +31,7 @@ public sealed partial class IdempotencyCleanup(
             DELETE FROM idempotency_keys WHERE (user_id, key) IN (
               SELECT user_id, key FROM idempotency_keys WHERE created_at <= @cutoff LIMIT {Chunk})
             """);
-        command.Parameters.AddWithValue("cutoff", time.GetUtcNow() - options.Value.Retention);
+        command.Parameters.AddWithValue("cutoff", Time.GetUtcNow() - options.Value.Retention);
         var total = 0;
         int deleted;
         do
@@ -57,13 +41,10 @@ public sealed partial class IdempotencyCleanup(
         }
         while (deleted == Chunk);
         if (total > 0)
-            LogDeleted(total);
+            LogDeleted(Logger, total);
         return total;
     }
 
     [LoggerMessage(LogLevel.Information, "Deleted {Count} idempotency record(s) past their retention")]
-    private partial void LogDeleted(int count);
-
-    [LoggerMessage(LogLevel.Warning, "The idempotency record cleanup failed; retrying at the next round")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogDeleted(ILogger logger, int count);
 }

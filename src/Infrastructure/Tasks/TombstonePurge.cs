@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using TaskManager.Infrastructure.Persistence;
 
 namespace TaskManager.Infrastructure.Tasks;
 
@@ -16,35 +16,19 @@ public sealed partial class TombstonePurge(
     NpgsqlDataSource database,
     IOptions<TombstoneOptions> options,
     TimeProvider time,
-    ILogger<TombstonePurge> logger) : BackgroundService
+    ILogger<TombstonePurge> logger) : PeriodicDatabaseChore(time, logger)
 {
     /// <summary>Tasks per transaction: a large backlog never holds one long-running delete.</summary>
     public const int Chunk = 1_000;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await PurgeExpiredAsync(stoppingToken);
-            }
-            catch (Exception ex) when ((ex is NpgsqlException or TimeoutException) && !stoppingToken.IsCancellationRequested)
-            {
-                // PostgreSQL may be briefly unreachable; the next round tries again.
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => PurgeExpiredAsync(ct);
 
     /// <summary>Purges every tombstone past the retention, a chunk per transaction; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow() - options.Value.Retention;
+        var cutoff = Time.GetUtcNow() - options.Value.Retention;
         var total = 0;
         int purged;
         do
@@ -54,7 +38,7 @@ public sealed partial class TombstonePurge(
         }
         while (purged == Chunk);
         if (total > 0)
-            LogPurged(total);
+            LogPurged(Logger, total);
         return total;
     }
 
@@ -104,8 +88,5 @@ public sealed partial class TombstonePurge(
     }
 
     [LoggerMessage(LogLevel.Information, "Purged {Count} deleted task(s) past their tombstone retention")]
-    private partial void LogPurged(int count);
-
-    [LoggerMessage(LogLevel.Warning, "The tombstone purge failed; retrying at the next round")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogPurged(ILogger logger, int count);
 }
