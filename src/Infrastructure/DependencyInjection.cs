@@ -85,7 +85,7 @@ public static class DependencyInjection
             connection.MaxAutoPrepare = 64;
         // Npgsql otherwise queues seven reset statements (RESET ALL, UNLISTEN *, ...) for every connection returned to
         // the pool, about three per request. Nothing here changes session state: the one SET is SET LOCAL and the
-        // relay's advisory lock is transaction-scoped, so there is nothing to reset.
+        // dependency changes' advisory lock is transaction-scoped, so there is nothing to reset.
         connection.NoResetOnClose = true;
         if (string.IsNullOrEmpty(connection.ApplicationName))
             connection.ApplicationName = "taskmanager";
