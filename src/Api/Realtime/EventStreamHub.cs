@@ -239,7 +239,8 @@ public sealed partial class EventStreamHub(
     /// <summary>
     /// Nothing the hub can recover: it cannot tell whose deactivation was lost. A lost log tells every stream to resync
     /// (<see cref="ResyncAllAsync"/>), and the refetch that follows goes through authentication, which has forgotten
-    /// every cached user; an open stream of a person deactivated in the lost window stays open until it reconnects.
+    /// every cached user; an open stream of a person deactivated in the lost window ends at its own next look at its
+    /// owner (<see cref="AccountCheck"/>).
     /// </summary>
     public void OnChangesMissed()
     {

@@ -11,6 +11,7 @@ using TaskManager.Application.Common.Json;
 using TaskManager.Application.Common.Metrics;
 using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
+using TaskManager.Infrastructure.Identity;
 
 namespace TaskManager.Api.Realtime;
 
@@ -40,6 +41,7 @@ public static partial class TaskStreamEndpoint
         ITaskEventFeed feed,
         IOptions<RealtimeOptions> options,
         TaskManagerMetrics metrics,
+        KnownUsers users,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers,
         [FromQuery(Name = "user_id")] string? userId = null,
@@ -78,7 +80,8 @@ public static partial class TaskStreamEndpoint
             await response.Body.FlushAsync(stop.Token);
 
             var lastSent = lastEventId is null ? subscription.StartPosition : await ReplayAsync(response, feed, subscription, lastEventId, metrics, stop.Token);
-            await RelayLiveAsync(response, feed, hub, subscription, lastSent, TimeSpan.FromSeconds(settings.HeartbeatSeconds), metrics, stop.Token);
+            var heartbeat = TimeSpan.FromSeconds(settings.HeartbeatSeconds);
+            await RelayLiveAsync(response, feed, hub, subscription, lastSent, heartbeat, new AccountCheck(users, actor.UserId, heartbeat), metrics, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -138,11 +141,18 @@ public static partial class TaskStreamEndpoint
     }
 
     private static async Task RelayLiveAsync(HttpResponse response, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
-        string lastSent, TimeSpan heartbeat, TaskManagerMetrics metrics, CancellationToken ct)
+        string lastSent, TimeSpan heartbeat, AccountCheck account, TaskManagerMetrics metrics, CancellationToken ct)
     {
         var events = subscription.Events;
         while (true)
         {
+            // Checked between frames, whether the stream is idle or busy, so no lost event keeps it open.
+            if (!await account.StillActiveAsync(ct))
+            {
+                await WriteAsync(response, ControlFrames.AccountDeactivated, ct);
+                await response.Body.FlushAsync(ct);
+                return;
+            }
             using (var idle = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 idle.CancelAfter(heartbeat);
