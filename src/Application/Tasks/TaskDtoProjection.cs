@@ -15,9 +15,9 @@ public static class TaskDtoProjection
         Id = t.Id,
         Title = t.Title,
         Description = t.Description,
-        Status = TaskEnums.Status.ToWire(t.Status),
-        Priority = TaskEnums.Priority.ToWire(t.Priority),
-        Complexity = TaskEnums.Complexity.ToWire(t.Complexity),
+        Status = StatusName(t.Status),
+        Priority = PriorityName(t.Priority),
+        Complexity = ComplexityName(t.Complexity),
         Assignee = t.Assignee == null ? null : new UserSummaryDto(t.Assignee.Id, t.Assignee.Email, t.Assignee.Name),
         Repository = t.Repository == null ? null : t.Repository.Name,
         CreatedBy = t.CreatedBy,
@@ -33,6 +33,13 @@ public static class TaskDtoProjection
     public static Expression<Func<TaskItem, TaskInCommitOrder>> InCommitOrder { get; } = WithCommitOrder();
 
     private static readonly Func<TaskItem, TaskDto> Compiled = Expression.Compile();
+
+    // Static: a compiled query's shaper may not hold the parsers as constants (EF Core refuses instance methods on them).
+    private static string StatusName(TaskItemStatus status) => TaskEnums.Status.ToWire(status);
+
+    private static string PriorityName(TaskPriority priority) => TaskEnums.Priority.ToWire(priority);
+
+    private static string ComplexityName(TaskComplexity complexity) => TaskEnums.Complexity.ToWire(complexity);
 
     /// <summary>Maps a task whose <see cref="TaskItem.Assignee"/> and <see cref="TaskItem.Repository"/> are loaded.</summary>
     public static TaskDto Map(TaskItem task) => Compiled(task);

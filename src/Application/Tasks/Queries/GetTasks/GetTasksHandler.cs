@@ -25,59 +25,38 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
         var cursor = Cursor.Decode(query.Cursor, order, order == GetTasksQuery.ByUpdated ? Cursor.IsChangeSeq : Cursor.IsTicks);
         var limit = query.Limit ?? Paging.DefaultLimit;
 
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.DeletedAt == null);
         // A UUID (or "me") filter is checked against the directory only when the page comes back empty: a page with
         // the user's tasks proves the user exists (tasks.assignee_id is a foreign key), so the common case costs one
         // round trip instead of two (docs/benchmarks.md).
         var assigneeToCheck = (string?)null;
+        var assigneeId = (Guid?)null;
         if (query.Assignee is not null)
         {
             if (users.TryGetUncheckedId(query.Assignee, out var uncheckedId))
                 assigneeToCheck = query.Assignee;
-            var assigneeId = assigneeToCheck is not null ? uncheckedId : await users.ResolveIdAsync(query.Assignee, cancellationToken);
-            tasks = tasks.Where(t => t.AssigneeId == assigneeId);
+            assigneeId = assigneeToCheck is not null ? uncheckedId : await users.ResolveIdAsync(query.Assignee, cancellationToken);
         }
-        if (query.Repository is not null)
-        {
-            var repositoryId = await repositories.ResolveIdAsync(query.Repository, cancellationToken);
-            tasks = tasks.Where(t => t.RepositoryId == repositoryId);
-        }
-        if (query.Status is not null)
-        {
-            var statuses = ValidationRules.SplitList(query.Status).Select(WireEnums.Status.Parse).Distinct().ToArray();
-            tasks = statuses.Length == 1 ? tasks.Where(t => t.Status == statuses[0]) : tasks.Where(t => statuses.Contains(t.Status));
-        }
-        if (query.Priority is not null)
-        {
-            var priorities = ValidationRules.SplitList(query.Priority).Select(WireEnums.Priority.Parse).Distinct().ToArray();
-            tasks = priorities.Length == 1 ? tasks.Where(t => t.Priority == priorities[0]) : tasks.Where(t => priorities.Contains(t.Priority));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            // lower(column) LIKE '%…%': the expressions the pg_trgm indexes idx_tasks_title_trgm and
-            // idx_tasks_description_trgm are built on, so a rare word is an index look-up, not a scan of every task.
-            // The pattern goes into the SQL as a literal, not a parameter: PostgreSQL soon swaps a prepared statement's
-            // plans for one generic plan, and for an unknown pattern that plan walks the newest-first index filtering
-            // every row (9.4 s for a rare word at 500k tasks, docs/benchmarks.md); with the text in view the planner
-            // takes the trigram indexes for rare words and the walk for common ones.
-            var pattern = ContainsPattern.For(query.Search.Trim().ToLowerInvariant());
-            tasks = tasks.Where(t => EF.Functions.Like(t.Title.ToLower(), EF.Constant(pattern), ContainsPattern.Escape)
-                || EF.Functions.Like(t.Description!.ToLower(), EF.Constant(pattern), ContainsPattern.Escape));
-        }
-        if (query.UpdatedSince is { } since)
-            tasks = tasks.Where(t => t.UpdatedAt >= since);
+        var filter = new TaskListFilter(
+            assigneeId,
+            query.Repository is null ? null : await repositories.ResolveIdAsync(query.Repository, cancellationToken),
+            query.Status is null ? null : [.. ValidationRules.SplitList(query.Status).Select(WireEnums.Status.Parse).Distinct()],
+            query.Priority is null ? null : [.. ValidationRules.SplitList(query.Priority).Select(WireEnums.Priority.Parse).Distinct()],
+            query.UpdatedSince);
 
         var page = order == GetTasksQuery.ByUpdated
-            ? await PageByUpdatedAsync(tasks, cursor, limit, cancellationToken)
-            : await PageByCreatedAsync(tasks, cursor, limit, cancellationToken);
+            ? await PageByUpdatedAsync(Filtered(filter, query.Search), cursor, limit, cancellationToken)
+            : await PageByCreatedAsync(filter, query.Search, cursor, limit, cancellationToken);
         if (page.Items.Count == 0 && assigneeToCheck is not null)
             await users.ResolveIdAsync(assigneeToCheck, cancellationToken); // not_found for an unknown user, as before
         return page;
     }
 
-    private static async Task<Page<TaskDto>> PageByCreatedAsync(IQueryable<TaskItem> tasks, Cursor? cursor, int limit, CancellationToken ct)
+    /// <summary>Text search is composed per request (its pattern is a literal, see <see cref="Filtered"/>); the rest is compiled.</summary>
+    private async Task<Page<TaskDto>> PageByCreatedAsync(TaskListFilter filter, string? search, Cursor? cursor, int limit, CancellationToken ct)
     {
-        var rows = await AfterByCreated(tasks, cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
+        var rows = string.IsNullOrWhiteSpace(search)
+            ? await NewestFirstPage.ReadAsync((DbContext)db, filter, cursor is null ? null : (cursor.KeyAsTime(), cursor.Id), limit + 1, ct)
+            : await AfterByCreated(Filtered(filter, search), cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
         if (rows.Count <= limit)
             return new Page<TaskDto>(rows, null);
         rows.RemoveAt(limit);
@@ -92,6 +71,35 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
         return rows.Count <= limit
             ? new Page<TaskDto>(items, null)
             : new Page<TaskDto>(items, Cursor.For(GetTasksQuery.ByUpdated, rows[limit - 1].ChangeSeq, rows[limit - 1].Task.Id).Encode());
+    }
+
+    /// <summary>The filters composed into a query, for the reads <see cref="NewestFirstPage"/> does not cover.</summary>
+    private IQueryable<TaskItem> Filtered(TaskListFilter filter, string? search)
+    {
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.DeletedAt == null);
+        if (filter.Assignee is { } assignee)
+            tasks = tasks.Where(t => t.AssigneeId == assignee);
+        if (filter.Repository is { } repository)
+            tasks = tasks.Where(t => t.RepositoryId == repository);
+        if (filter.Statuses is { } statuses)
+            tasks = statuses.Length == 1 ? tasks.Where(t => t.Status == statuses[0]) : tasks.Where(t => statuses.Contains(t.Status));
+        if (filter.Priorities is { } priorities)
+            tasks = priorities.Length == 1 ? tasks.Where(t => t.Priority == priorities[0]) : tasks.Where(t => priorities.Contains(t.Priority));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // lower(column) LIKE '%…%': the expressions the pg_trgm indexes idx_tasks_title_trgm and
+            // idx_tasks_description_trgm are built on, so a rare word is an index look-up, not a scan of every task.
+            // The pattern goes into the SQL as a literal, not a parameter: PostgreSQL soon swaps a prepared statement's
+            // plans for one generic plan, and for an unknown pattern that plan walks the newest-first index filtering
+            // every row (9.4 s for a rare word at 500k tasks, docs/benchmarks.md); with the text in view the planner
+            // takes the trigram indexes for rare words and the walk for common ones.
+            var pattern = ContainsPattern.For(search.Trim().ToLowerInvariant());
+            tasks = tasks.Where(t => EF.Functions.Like(t.Title.ToLower(), EF.Constant(pattern), ContainsPattern.Escape)
+                || EF.Functions.Like(t.Description!.ToLower(), EF.Constant(pattern), ContainsPattern.Escape));
+        }
+        if (filter.UpdatedSince is { } since)
+            tasks = tasks.Where(t => t.UpdatedAt >= since);
+        return tasks;
     }
 
     private static IQueryable<TaskItem> AfterByCreated(IQueryable<TaskItem> tasks, Cursor? cursor)
