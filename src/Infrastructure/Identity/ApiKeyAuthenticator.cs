@@ -14,6 +14,17 @@ namespace TaskManager.Infrastructure.Identity;
 /// </summary>
 public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher hasher, ApiKeyUsage usage, TimeProvider time)
 {
+    /// <summary>
+    /// Compiled once: every MCP call runs this look-up, and composing it per call (expression tree, EF Core's parameter
+    /// extraction and cache key) cost as much server CPU as the statement's round trip (perf, docs/benchmarks.md).
+    /// </summary>
+    private static readonly Func<ApplicationDbContext, byte[], CancellationToken, Task<FoundKey?>> FindByDigest = EF.CompileAsyncQuery(
+        (ApplicationDbContext db, byte[] digest, CancellationToken ct) => db.ApiKeys.AsNoTracking()
+            .Where(k => k.Digest == digest && k.RevokedAt == null)
+            .Join(db.Users, k => k.UserId, u => u.Id,
+                (k, u) => new FoundKey(k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, u.Id, u.Email, u.DeactivatedAt == null))
+            .FirstOrDefault());
+
     /// <summary>Longer input is refused unhashed: no real key is that long.</summary>
     private const int MaxKeyLength = 200;
 
@@ -25,11 +36,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         var digest = hasher.Digest(key.Trim());
         // The index finds the row by digest, which an attacker cannot steer without the salt; the final
         // comparison is constant-time all the same.
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Digest == digest && k.RevokedAt == null)
-            .Join(db.Users, k => k.UserId, u => u.Id,
-                (k, u) => new { k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, UserId = u.Id, u.Email, Active = u.DeactivatedAt == null })
-            .FirstOrDefaultAsync(ct);
+        var found = await FindByDigest(db, digest, ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
         var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt);
@@ -39,4 +46,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
             usage.Record(found.Id, now);
         return owner;
     }
+
+    private sealed record FoundKey(Guid Id, string Name, byte[] Digest, string[] Scopes, DateTimeOffset? ExpiresAt, Guid UserId, string Email,
+        bool Active);
 }
