@@ -175,6 +175,41 @@ public sealed class TaskListTests : FunctionalTestBase
         Assert.That(titles, Is.EqualTo(new[] { "match" }));
     }
 
+    /// <summary>
+    /// A list without text search runs as a compiled query and one with search is composed per request: each filter must
+    /// mean the same in both. A search every title matches ("task") must leave each filtered list as it was.
+    /// </summary>
+    [Test]
+    public async Task EachFilter_SelectsTheSameTasksWithAndWithoutTextSearch()
+    {
+        await AddRepositoryAsync("auth-service");
+        var blocked = await CreateTaskAsync("task blocked", assignee: "me", repository: "auth-service", status: "blocked", priority: "high");
+        await CreateTaskAsync("task completed", assignee: "me", repository: "auth-service", status: "completed", priority: "low");
+        await CreateTaskAsync("task of ada", assignee: Ada.Email, status: "in_progress", priority: "high");
+        await CreateTaskAsync("task unassigned", status: "not_started", priority: "urgent");
+
+        var filters = new GetTasksQuery[]
+        {
+            new(),
+            new(Assignee: "me"),
+            new(Assignee: Ada.Id.ToString()),
+            new(Repository: "auth-service"),
+            new(Status: "blocked"),
+            new(Status: "blocked,in_progress"),
+            new(Priority: "high"),
+            new(Priority: "high,urgent"),
+            new(UpdatedSince: blocked.UpdatedAt),
+            new(Assignee: "me", Repository: "auth-service", Status: "blocked,completed", Priority: "high"),
+            new(Limit: 2),
+        };
+        foreach (var filter in filters)
+        {
+            var compiled = await TitlesAsync(filter);
+            Assert.That(await TitlesAsync(filter with { Search = "task" }), Is.EqualTo(compiled), filter.ToString());
+            Assert.That(compiled, Is.Not.Empty, filter.ToString());
+        }
+    }
+
     [Test]
     public async Task DefaultOrder_IsNewestFirst()
     {
