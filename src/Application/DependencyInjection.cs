@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Common.Mapping;
 using TaskManager.Application.Common.Metrics;
@@ -23,6 +24,8 @@ public static class DependencyInjection
         services.AddSingleton<DirectoryEventOutbox>();
         services.AddSingleton<DirectoryChanges>();
         services.AddSingleton<TaskManagerMetrics>();
+        services.AddSingleton<DirectoryCache>();
+        services.AddSingleton<IDirectoryChangeListener>(sp => sp.GetRequiredService<DirectoryCache>());
         services.AddScoped<UserResolver>();
         services.AddScoped<RepositoryResolver>();
         services.AddScoped<TaskReferenceResolver>();

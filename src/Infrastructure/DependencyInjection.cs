@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Lookups;
 using TaskManager.Infrastructure.Events;
 using TaskManager.Infrastructure.Idempotency;
 using TaskManager.Infrastructure.Identity;
@@ -30,8 +31,15 @@ public static class DependencyInjection
         services.AddIdempotency();
         services.AddTombstoneRetention();
         services.AddIdentityServices(environment);
+        services.AddDirectoryCacheSettings();
         return services;
     }
+
+    private static void AddDirectoryCacheSettings(this IServiceCollection services) =>
+        services.AddOptions<DirectoryCacheOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.Lifetime = TimeSpan.FromSeconds(
+                Settings.Int(configuration, "DIRECTORY_CACHE_SECONDS", (int)o.Lifetime.TotalSeconds, 0, 3_600)))
+            .ValidateOnStart();
 
     private static void AddPersistence(this IServiceCollection services)
     {

@@ -20,6 +20,12 @@ public sealed class CodeRepository
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// An existing repository rebuilt from what a cache remembers (id and name), for a unit of work to attach unchanged
+    /// so a task can point at it without reading its row. It carries no other column, so it is never changed or saved.
+    /// </summary>
+    public static CodeRepository Reference(Guid id, string name) => new() { Id = id, Name = name };
+
     public static CodeRepository Create(string name, string? url, DateTimeOffset now)
     {
         var trimmed = name.Trim();

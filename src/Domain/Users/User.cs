@@ -47,6 +47,14 @@ public sealed class User : AggregateRoot
         };
     }
 
+    /// <summary>
+    /// An existing user rebuilt from what a cache remembers (id, email, name, whether active), for a unit of work to
+    /// attach unchanged so a task can point at them without reading their row. It carries no other column, so it is
+    /// never changed or saved as a user.
+    /// </summary>
+    public static User Reference(Guid id, string email, string? name, DateTimeOffset? deactivatedAt) =>
+        new() { Id = id, Email = email, Name = name, DeactivatedAt = deactivatedAt };
+
     /// <summary>Refuses every token and key of the user from now on; deactivating someone inactive changes nothing.</summary>
     public void Deactivate(DateTimeOffset now)
     {

@@ -43,6 +43,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("SSE_POLL_MS", "fast"),
         ("API_KEY_USAGE_FLUSH_SECONDS", "0"),
         ("USER_CACHE_SECONDS", "-1"),
+        ("DIRECTORY_CACHE_SECONDS", "3601"),
         ("LEASE_SWEEP_SECONDS", "0.01"),
         ("METRICS_ENABLED", "maybe"),
         ("METRICS_PORT", "70000"),

@@ -5,25 +5,50 @@ using TaskManager.Domain.Repositories;
 
 namespace TaskManager.Application.Common.Lookups;
 
-/// <summary>Finds a repository by name: exactly, else case-insensitively; a miss suggests the closest names.</summary>
-public sealed class RepositoryResolver(IApplicationDbContext db)
+/// <summary>
+/// Finds a repository by name: exactly, else case-insensitively; a miss suggests the closest names. Repositories this
+/// instance has found before by their exact name come from the <see cref="DirectoryCache"/> without a query.
+/// </summary>
+public sealed class RepositoryResolver(IApplicationDbContext db, DirectoryCache cache)
 {
     private const int MaxSuggestions = 3;
 
     public async Task<CodeRepository> ResolveAsync(string name, CancellationToken ct)
     {
         var trimmed = name.Trim();
-        var exact = await db.Repositories.FirstOrDefaultAsync(r => r.Name == trimmed, ct);
-        if (exact is not null)
-            return exact;
-        var lower = trimmed.ToLowerInvariant();
-        var caseInsensitive = await db.Repositories.Where(r => r.Name.ToLower() == lower).Take(2).ToListAsync(ct);
-        if (caseInsensitive.Count == 1)
-            return caseInsensitive[0];
-        throw await NotFoundAsync(trimmed, ct);
+        if (Cached(trimmed) is { } known)
+            return Attach(known);
+        var changesSeen = cache.ChangesSeen;
+        var repository = await db.Repositories.FirstOrDefaultAsync(r => r.Name == trimmed, ct) ?? await FindIgnoringCaseAsync(trimmed, ct);
+        Remember(repository, changesSeen);
+        return repository;
     }
 
-    public async Task<Guid> ResolveIdAsync(string name, CancellationToken ct) => (await ResolveAsync(name, ct)).Id;
+    public async Task<Guid> ResolveIdAsync(string name, CancellationToken ct) =>
+        Cached(name.Trim()) is { } known ? known.Id : (await ResolveAsync(name, ct)).Id;
+
+    /// <summary>The repository the cache holds under this exact name, if it holds it.</summary>
+    public DirectoryRepository? Cached(string name) => cache.TryGetRepository(name.Trim(), out var known) ? known : null;
+
+    /// <summary>The repository as this unit of work tracks it, or else attached unchanged from what the cache holds (no query).</summary>
+    public CodeRepository Attach(DirectoryRepository known)
+    {
+        if (db.Repositories.Local.FindEntry(known.Id) is { } tracked)
+            return tracked.Entity;
+        var repository = known.ToReference();
+        db.Repositories.Attach(repository);
+        return repository;
+    }
+
+    /// <param name="changesSeen"><see cref="DirectoryCache.ChangesSeen"/> taken before the repository was read.</param>
+    public void Remember(CodeRepository repository, long changesSeen) => cache.Remember(DirectoryRepository.Of(repository), changesSeen);
+
+    private async Task<CodeRepository> FindIgnoringCaseAsync(string name, CancellationToken ct)
+    {
+        var lower = name.ToLowerInvariant();
+        var caseInsensitive = await db.Repositories.Where(r => r.Name.ToLower() == lower).Take(2).ToListAsync(ct);
+        return caseInsensitive.Count == 1 ? caseInsensitive[0] : throw await NotFoundAsync(name, ct);
+    }
 
     private async Task<NotFoundException> NotFoundAsync(string name, CancellationToken ct)
     {

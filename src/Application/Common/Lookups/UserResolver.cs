@@ -5,8 +5,11 @@ using TaskManager.Domain.Users;
 
 namespace TaskManager.Application.Common.Lookups;
 
-/// <summary>Finds the user an input names: a UUID, an email (any case) or "me" for the caller.</summary>
-public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
+/// <summary>
+/// Finds the user an input names: a UUID, an email (any case) or "me" for the caller. Users this instance has found
+/// before come from the <see cref="DirectoryCache"/> without a query.
+/// </summary>
+public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller, DirectoryCache cache)
 {
     public const string Me = "me";
 
@@ -17,8 +20,8 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
     private const int MaxScanned = 10_000;
 
     /// <summary>
-    /// The person a task is given to, in one query (creating a task with an assignee pays this on every call); see
-    /// <see cref="Assignable"/>.
+    /// The person a task is given to, from the cache or in one query (creating a task with an assignee pays this on every
+    /// call); see <see cref="Assignable"/>.
     /// </summary>
     /// <param name="currentAssigneeId">
     /// Who has the task now, if anyone: naming them again (an edit form sends every field) is no new assignment, so a
@@ -27,8 +30,40 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
     public async Task<User> ResolveAssigneeAsync(string reference, Guid? currentAssigneeId, CancellationToken ct)
     {
         var trimmed = reference.Trim();
-        var user = await Matching(trimmed).FirstOrDefaultAsync(ct) ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+        var user = Cached(trimmed) is { } known ? Attach(known) : await FindAsync(trimmed, ct);
         return user.Id == currentAssigneeId ? user : Assignable(user);
+    }
+
+    /// <summary>The user the cache holds for a reference, if it holds them.</summary>
+    public DirectoryUser? Cached(string reference)
+    {
+        var trimmed = reference.Trim();
+        DirectoryUser? known;
+        var found = trimmed.Equals(Me, StringComparison.OrdinalIgnoreCase) ? cache.TryGetUser(caller.UserId, out known)
+            : Guid.TryParse(trimmed, out var id) ? cache.TryGetUser(id, out known)
+            : cache.TryGetUserByEmail(User.NormalizeEmail(trimmed), out known);
+        return found ? known : null;
+    }
+
+    /// <summary>The user as this unit of work tracks them, or else attached unchanged from what the cache holds (no query).</summary>
+    public User Attach(DirectoryUser known)
+    {
+        if (db.Users.Local.FindEntry(known.Id) is { } tracked)
+            return tracked.Entity;
+        var user = known.ToReference();
+        db.Users.Attach(user);
+        return user;
+    }
+
+    /// <param name="changesSeen"><see cref="DirectoryCache.ChangesSeen"/> taken before the user was read.</param>
+    public void Remember(User user, long changesSeen) => cache.Remember(DirectoryUser.Of(user), changesSeen);
+
+    private async Task<User> FindAsync(string reference, CancellationToken ct)
+    {
+        var changesSeen = cache.ChangesSeen;
+        var user = await Matching(reference).FirstOrDefaultAsync(ct) ?? throw NotFoundException.User(reference, await SuggestAsync(reference, ct));
+        Remember(user, changesSeen);
+        return user;
     }
 
     /// <summary>
@@ -56,10 +91,15 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller)
         var trimmed = reference.Trim();
         if (trimmed.Equals(Me, StringComparison.OrdinalIgnoreCase))
             return caller.UserId;
-        Guid? found = Guid.TryParse(trimmed, out var id)
-            ? await db.Users.Where(u => u.Id == id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
-            : await WithEmail(trimmed).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        return found ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+        if (Cached(trimmed) is { } known)
+            return known.Id;
+        var changesSeen = cache.ChangesSeen;
+        var found = await Matching(trimmed)
+            .Select(u => new DirectoryUser(u.Id, u.Email, u.Name, u.DeactivatedAt))
+            .FirstOrDefaultAsync(ct)
+            ?? throw NotFoundException.User(trimmed, await SuggestAsync(trimmed, ct));
+        cache.Remember(found, changesSeen);
+        return found.Id;
     }
 
     /// <summary>
