@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TaskManager.Api.Features.Tasks;
+using TaskManager.Api.Features.Users;
 using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Api.Hosting;
@@ -31,8 +32,9 @@ public sealed class OpenApiSchemaRules : IOpenApiSchemaTransformer
         else if (context.JsonTypeInfo.Type == typeof(DateTimeOffset?))
             schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
 
-        // An empty PATCH is refused (see UpdateTask.PatchTaskRequest), though no single field is required.
-        if (context.JsonTypeInfo.Type == typeof(UpdateTask.PatchTaskRequest))
+        // An empty PATCH is refused (see UpdateTask.PatchTaskRequest, UpdateUser.PatchUserRequest), though no single
+        // field is required.
+        if (context.JsonTypeInfo.Type == typeof(UpdateTask.PatchTaskRequest) || context.JsonTypeInfo.Type == typeof(UpdateUser.PatchUserRequest))
             schema.MinProperties = 1;
 
         // [Required] refuses null as well as absence (DataAnnotations reads it so): a Guid? body field is nullable only so

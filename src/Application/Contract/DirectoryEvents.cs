@@ -8,7 +8,10 @@ namespace TaskManager.Application.Contract;
 /// </summary>
 public static class DirectoryEvents
 {
-    /// <summary>A user was deactivated or reactivated. The event's data is the user as <c>GET /api/users</c> writes them.</summary>
+    /// <summary>
+    /// A user was deactivated or reactivated, or their email or name changed. The event's data is the user as
+    /// <c>GET /api/users</c> writes them, after the change.
+    /// </summary>
     public const string UserChanged = "user_changed";
 
     public static bool IsDirectoryEvent(string eventType) => eventType == UserChanged;

@@ -34,14 +34,11 @@ public sealed class User : AggregateRoot
 
     public static User Create(string email, string? name, string? githubUsername, DateTimeOffset now)
     {
-        var normalized = NormalizeEmail(email);
-        if (normalized.Length == 0 || !normalized.Contains('@', StringComparison.Ordinal))
-            throw new DomainException("Email must be an address such as ada@example.com.", "email");
         return new User
         {
             Id = Guid.CreateVersion7(now),
-            Email = normalized,
-            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+            Email = ValidEmail(email),
+            Name = NameOrNone(name),
             GithubUsername = string.IsNullOrWhiteSpace(githubUsername) ? null : githubUsername.Trim(),
             CreatedAt = now,
         };
@@ -73,5 +70,35 @@ public sealed class User : AggregateRoot
         Raise(new UserAccessChanged(this, now));
     }
 
+    /// <summary>Gives the user another email: they are found under it, and no longer under the old one, from now on.</summary>
+    public void ChangeEmail(string email, DateTimeOffset now)
+    {
+        var normalized = ValidEmail(email);
+        if (normalized == Email)
+            return;
+        Email = normalized;
+        Raise(new UserDetailsChanged(this, now));
+    }
+
+    /// <summary>Changes the display name; a blank one removes it.</summary>
+    public void Rename(string? name, DateTimeOffset now)
+    {
+        var newName = NameOrNone(name);
+        if (newName == Name)
+            return;
+        Name = newName;
+        Raise(new UserDetailsChanged(this, now));
+    }
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    private static string ValidEmail(string email)
+    {
+        var normalized = NormalizeEmail(email);
+        return normalized.Length > 0 && normalized.Contains('@', StringComparison.Ordinal)
+            ? normalized
+            : throw new DomainException("Email must be an address such as ada@example.com.", "email");
+    }
+
+    private static string? NameOrNone(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 }

@@ -63,6 +63,7 @@ public abstract class IntegrationTestBase
         {
             _seeded = true;
             await (await DatabaseAsync()).ResetAsync();
+            TaskManagerFactory.DirectoryEmptied();
             Admin = await AddUserAsync("admin@example.com", "Ada Admin");
             Member = await AddUserAsync("member@example.com", "Max Member");
         }

@@ -2,22 +2,30 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskManager.Api.Common;
+using TaskManager.Application.Contract;
 using TaskManager.Application.Users;
 using TaskManager.Application.Users.Commands.UpdateUser;
 
 namespace TaskManager.Api.Features.Users;
 
-/// <summary>Deactivate or reactivate a person (administrators only): <c>PATCH /api/users/{id}</c>.</summary>
+/// <summary>Deactivate, reactivate or rename a person (administrators only): <c>PATCH /api/users/{id}</c>.</summary>
 public static class UpdateUser
 {
-    /// <summary>The body of PATCH /api/users/{id}: <c>{"active": false}</c> deactivates, <c>{"active": true}</c> reactivates.</summary>
-    [FieldHint("email", "A user's email cannot be changed.")]
-    public sealed record PatchUserRequest([property: Required] bool? Active);
+    /// <summary>
+    /// The body of PATCH /api/users/{id}: <c>active</c> false deactivates and true reactivates; <c>email</c> and
+    /// <c>name</c> replace the person's email and display name ("" removes the name). A field left out or null stays.
+    /// </summary>
+    [FieldHint("github_username", "A user's GitHub username cannot be changed.")]
+    public sealed record PatchUserRequest(
+        bool? Active = null,
+        [property: MaxLength(FieldLimits.UserEmail)] string? Email = null,
+        [property: MaxLength(FieldLimits.UserName)] string? Name = null);
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.Users().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateUser").ProducesBodyErrors(403, 404)
-            .WithSummary("Deactivate (active: false) or reactivate a user (administrators only); a deactivated user's tokens and keys are refused at once.");
+        routes.Users().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateUser").ProducesBodyErrors(403, 404, 409)
+            .WithSummary("Deactivate (active: false) or reactivate a user, or change their email or name (administrators only); "
+                + "a deactivated user's tokens and keys are refused at once, and a user is found under a new email at once.");
 
     private static async Task<Ok<UserDto>> PatchAsync(Guid id, PatchUserRequest body, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new UpdateUserCommand(id, body.Active), ct));
+        TypedResults.Ok(await sender.Send(new UpdateUserCommand(id, body.Active, body.Email, body.Name), ct));
 }

@@ -7,12 +7,13 @@ namespace TaskManager.Application.Common.Events;
 
 /// <summary>
 /// Turns the directory's domain events of one unit of work into outbox rows, so the change and the news of it commit
-/// together: an instance can never miss a deactivation that happened, nor hear of one that was rolled back.
+/// together: an instance can never miss a deactivation or rename that happened, nor hear of one that was rolled back. One
+/// event per user and unit of work, carrying the user as saved.
 /// </summary>
 public sealed class DirectoryEventOutbox(IMapper mapper)
 {
     public IEnumerable<OutboxMessage> FromDomainEvents(IEnumerable<DomainEvent> domainEvents) =>
-        domainEvents.OfType<UserAccessChanged>()
+        domainEvents.OfType<UserChanged>()
             .GroupBy(e => e.User.Id)
             .Select(eventsOfOneUser => eventsOfOneUser.Last())
             .Select(last => ToMessage(DirectoryChange.UserChanged(mapper.Map<UserDto>(last.User)), last.At));

@@ -1,6 +1,4 @@
-using TaskManager.Domain.Common;
-
 namespace TaskManager.Domain.Users.Events;
 
 /// <summary>The user was deactivated or reactivated; every instance must stop (or may resume) trusting their credentials.</summary>
-public sealed record UserAccessChanged(User User, DateTimeOffset At) : DomainEvent(Guid.CreateVersion7(At), At);
+public sealed record UserAccessChanged(User User, DateTimeOffset At) : UserChanged(User, At);
