@@ -42,12 +42,14 @@ public sealed class OpenApiSchemaRules : IOpenApiSchemaTransformer
         if (context.JsonPropertyInfo?.AttributeProvider is PropertyInfo requiredMember && requiredMember.IsDefined(typeof(RequiredAttribute)))
             schema.Type &= ~JsonSchemaType.Null;
 
-        if (context.JsonPropertyInfo is not { } property || property.PropertyType != typeof(string))
+        if (context.JsonPropertyInfo is not { } property)
             return Task.CompletedTask;
-        // PATCH fields read as null when left out but refuse an explicit null ([DisallowNull] on the property, which the
+        // PATCH fields read as null when left out but are not to be sent as null ([DisallowNull] on the property, which the
         // compiler records on its setter, so it is read as the property's write nullability).
         if (property.AttributeProvider is PropertyInfo member && new NullabilityInfoContext().Create(member).WriteState == NullabilityState.NotNull)
             schema.Type &= ~JsonSchemaType.Null;
+        if (property.PropertyType != typeof(string))
+            return Task.CompletedTask;
         var nullable = schema.Type?.HasFlag(JsonSchemaType.Null) == true;
         if (Enums.TryGetValue(property.Name, out var values))
             schema.Enum = [.. values.Select(v => (JsonNode)v), .. nullable ? [null!] : Array.Empty<JsonNode>()]; // JSON null is a member too

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskManager.Api.Common;
@@ -13,13 +14,20 @@ public static class UpdateUser
 {
     /// <summary>
     /// The body of PATCH /api/users/{id}: <c>active</c> false deactivates and true reactivates; <c>email</c> and
-    /// <c>name</c> replace the person's email and display name ("" removes the name). A field left out or null stays.
+    /// <c>name</c> replace the person's email and display name ("" removes the name). A field left out stays.
     /// </summary>
     [FieldHint("github_username", "A user's GitHub username cannot be changed.")]
-    public sealed record PatchUserRequest(
-        bool? Active = null,
-        [property: MaxLength(FieldLimits.UserEmail)] string? Email = null,
-        [property: MaxLength(FieldLimits.UserName)] string? Name = null);
+    public sealed record PatchUserRequest
+    {
+        [DisallowNull]
+        public bool? Active { get; init; }
+
+        [DisallowNull, MaxLength(FieldLimits.UserEmail)]
+        public string? Email { get; init; }
+
+        [DisallowNull, MaxLength(FieldLimits.UserName)]
+        public string? Name { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.Users().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateUser").ProducesBodyErrors(403, 404, 409)
