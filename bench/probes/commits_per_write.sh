@@ -2,7 +2,8 @@
 # bench/probes/commits_per_write.sh [WRITES] — how many PostgreSQL commits one task create costs, the relay's included.
 #
 # Starts a throwaway PostgreSQL and Redis and the app (Release), creates WRITES tasks (default 2000) over REST with
-# CONCURRENCY (default 16) clients, waits until the relay has published every one, and prints, over that window:
+# CONCURRENCY (default 16) clients, each assigned to ASSIGNEE (default "me") and, when REPOSITORY is set, in that
+# repository (the seed makes "demo" and "api"), waits until the relay has published every one, and prints, over that window:
 #   write transactions per create   xids assigned (txid_current), i.e. transactions that wrote and flushed a commit
 #   commits per create              pg_stat_database.xact_commit, read-only statements included
 #   relay marks per create          distinct published_at of the outbox rows: one per relay batch (one UPDATE each)
@@ -52,11 +53,14 @@ sleep 11
 marks_before=$(sql "SELECT count(DISTINCT published_at) FROM outbox_messages")
 before=$(counters)
 
-python3 - "$APP_URL" "$TOKEN" "$WRITES" "$CONCURRENCY" >&2 <<'PY'
+python3 - "$APP_URL" "$TOKEN" "$WRITES" "$CONCURRENCY" "${ASSIGNEE:-me}" "${REPOSITORY:-}" >&2 <<'PY'
 import collections, concurrent.futures, json, sys, urllib.error, urllib.request
-url, token, writes, concurrency = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+url, token, writes, concurrency, assignee, repository = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
 def create(i):
-    body = json.dumps({"title": f"Probe {i}", "assignee_id": "me"}).encode()
+    task = {"title": f"Probe {i}", "assignee_id": assignee}
+    if repository:
+        task["repository"] = repository
+    body = json.dumps(task).encode()
     request = urllib.request.Request(f"{url}/api/tasks", data=body,
         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
     try:

@@ -115,6 +115,21 @@ public sealed class DirectoryCacheTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task Deactivation_RefusesNewTasksForThePerson_OnBothInstances_ThoughBothRememberedThem()
+    {
+        await AddRepositoryAsync("backend");
+        foreach (var admin in new[] { AdminClient, _secondAdmin })
+            await ReadCreatedAsync(await CreateTaskAsync(admin, Member.Email, "backend"));
+
+        await PatchUserAsync(Member.Id, new { active = false });
+
+        await (await CreateTaskAsync(AdminClient, Member.Email, "backend")).AssertValidationErrorAsync("assignee_id");
+        var onSecond = await EventuallyAsync(() => CreateTaskAsync(_secondAdmin, Member.Email, "backend"),
+            r => r.StatusCode == HttpStatusCode.BadRequest);
+        await onSecond.AssertValidationErrorAsync("assignee_id");
+    }
+
+    [Test]
     public async Task ChangeNoEventReports_IsServedFromMemory_UntilTheEntryExpires()
     {
         await using var shortMemory = new TaskManagerFactory((await DatabaseAsync()).ConnectionString,
