@@ -19,7 +19,7 @@ public static class CliApp
             ["token"] = ("token --user EMAIL [--admin] [--days N]   print a JWT for a user", CliVerbs.TokenAsync),
             ["create-user"] = ("create-user --email E [--name N] [--github G]", CliVerbs.CreateUserAsync),
             ["create-repo"] = ("create-repo --name N [--url U]", CliVerbs.CreateRepositoryAsync),
-            ["api-key"] = ("api-key --user EMAIL --name NAME [--scopes read,write] [--expires-at ISO-8601]  print a new MCP API key for a user (shown only once)", CliVerbs.ApiKeyAsync),
+            ["api-key"] = ("api-key --user EMAIL --name NAME [--scopes read,write] [--repositories a,b] [--expires-at ISO-8601]  print a new MCP API key for a user (shown only once)", CliVerbs.ApiKeyAsync),
         };
 
     /// <summary>

@@ -60,12 +60,14 @@ public static class CliVerbs
     {
         ActAsOperator(services);
         var scopes = args.Value("--scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Kept as written, empty items included, so "--repositories a,,b" is refused for its empty name rather than read as "a,b".
+        var repositories = args.Value("--repositories")?.Split(',', StringSplitOptions.TrimEntries);
         var expiresAt = args.Value("--expires-at") is { } e
             ? DateTimeOffset.TryParse(e, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
                 : throw new CliUsageException("--expires-at must be a date or time such as 2027-06-30 or 2027-06-30T18:00:00Z.")
             : (DateTimeOffset?)null;
         var created = await services.GetRequiredService<ISender>().Send(
-            new CreateApiKeyCommand(args.Required("--name"), args.Required("--user"), scopes, expiresAt), ct);
+            new CreateApiKeyCommand(args.Required("--name"), args.Required("--user"), scopes, expiresAt, repositories), ct);
         Console.WriteLine(created.Key);
         await Console.Error.WriteLineAsync($"API key '{created.Name}' ({created.Prefix}...) created for {args.Required("--user")}; it is shown only this once.");
         return 0;

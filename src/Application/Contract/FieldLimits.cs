@@ -22,6 +22,9 @@ public static class FieldLimits
     public const int RepositoryUrl = CodeRepository.UrlMaxLength;
     public const int UserReference = 255;
     public const int ApiKeyName = ApiKey.NameMaxLength;
+
+    /// <summary>How many repositories one API key can be limited to.</summary>
+    public const int ApiKeyRepositories = ApiKey.MaxRepositories;
     public const int IdempotencyKey = IdempotencyRecord.KeyMaxLength;
     public const int SearchText = 200;
 

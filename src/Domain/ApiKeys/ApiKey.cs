@@ -3,7 +3,7 @@ using TaskManager.Domain.Common;
 namespace TaskManager.Domain.ApiKeys;
 
 /// <summary>
-/// An MCP key that acts for its owner, within its <see cref="Scopes"/> and until <see cref="ExpiresAt"/>. Only an HMAC
+/// An MCP key that acts for its owner, within its <see cref="Scopes"/> and <see cref="RepositoryIds"/>, until <see cref="ExpiresAt"/>. Only an HMAC
 /// digest of the secret is kept; the plaintext is shown once, when the key is created.
 /// </summary>
 public sealed class ApiKey
@@ -12,6 +12,9 @@ public sealed class ApiKey
 
     /// <summary>The longest life a key can be given: long enough for any agent, short enough that none is forever.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(3653);
+
+    /// <summary>The most repositories one key can be limited to: a narrow key names a few; more is a key for everything.</summary>
+    public const int MaxRepositories = 20;
 
     private ApiKey()
     {
@@ -31,6 +34,12 @@ public sealed class ApiKey
 
     /// <summary>What the key may do: a non-empty subset of <see cref="ApiKeyScopes.All"/>.</summary>
     public string[] Scopes { get; private set; } = [];
+
+    /// <summary>
+    /// The repositories whose tasks the key may see and change, by id so that a rename keeps the limit; null: every
+    /// repository, and tasks in none.
+    /// </summary>
+    public Guid[]? RepositoryIds { get; private set; }
 
     /// <summary>When the key stops working; null: never (until revoked).</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
@@ -53,8 +62,10 @@ public sealed class ApiKey
 
     /// <param name="scopes">Null or empty: every scope, as keys had before scopes existed.</param>
     /// <param name="createdByUserId">Who is minting it; null for the server's operator.</param>
+    /// <param name="repositoryIds">Null: every repository; else one to <see cref="MaxRepositories"/> distinct repositories.</param>
     public static ApiKey Issue(Guid userId, string name, byte[] digest, string prefix, DateTimeOffset now,
-        IReadOnlyCollection<string>? scopes = null, DateTimeOffset? expiresAt = null, Guid? createdByUserId = null)
+        IReadOnlyCollection<string>? scopes = null, DateTimeOffset? expiresAt = null, Guid? createdByUserId = null,
+        IReadOnlyCollection<Guid>? repositoryIds = null)
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > NameMaxLength)
@@ -68,6 +79,7 @@ public sealed class ApiKey
             Prefix = prefix,
             Scopes = CheckedScopes(scopes),
             ExpiresAt = CheckedExpiry(expiresAt, now),
+            RepositoryIds = CheckedRepositories(repositoryIds),
             CreatedByUserId = createdByUserId,
             CreatedAt = now,
         };
@@ -86,6 +98,18 @@ public sealed class ApiKey
         if (scopes.Contains(ApiKeyScopes.Write) && !scopes.Contains(ApiKeyScopes.Read))
             throw new DomainException("A key that writes must also read; give it read and write.", "scopes");
         return [.. ApiKeyScopes.All.Where(scopes.Contains)];
+    }
+
+    private static Guid[]? CheckedRepositories(IReadOnlyCollection<Guid>? repositoryIds)
+    {
+        if (repositoryIds is null)
+            return null;
+        // An empty list would make a key that sees nothing, which nobody means; "every repository" is said by leaving it out.
+        if (repositoryIds.Count is 0 or > MaxRepositories)
+            throw new DomainException($"A key can be limited to 1 to {MaxRepositories} repositories; leave repositories out for a key that reaches every repository.", "repositories");
+        if (repositoryIds.Distinct().Count() != repositoryIds.Count)
+            throw new DomainException("Name each repository once.", "repositories");
+        return [.. repositoryIds];
     }
 
     private static DateTimeOffset? CheckedExpiry(DateTimeOffset? expiresAt, DateTimeOffset now)

@@ -19,6 +19,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Ignore(k => k.IsRevoked);
         // Keys made before scopes existed acted fully; the default keeps them doing so.
         builder.Property(k => k.Scopes).HasColumnType("text[]").HasDefaultValueSql("'{read,write}'::text[]").IsRequired();
+        // An array rather than a link table: the key is read whole on every call, and a repository is never deleted.
+        builder.Property(k => k.RepositoryIds).HasColumnType("uuid[]");
         builder.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(k => k.UserId);
         // The record of who minted a key must not stop that person's removal; the key then says "unknown".
