@@ -64,7 +64,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     }
 
     /// <summary>
-    /// The claims <see cref="HttpCurrentActor"/> reads; keys never carry the admin role. <c>sub</c> is the user too: the
+    /// The claims <see cref="HttpCurrentActor"/> reads, the key's limits included; keys never carry the admin role. <c>sub</c> is the user too: the
     /// MCP SDK binds a session to it and refuses the session's requests made with another user's key.
     /// </summary>
     public static ClaimsPrincipal PrincipalFor(ApiKeyOwner owner, string authenticationType) =>
@@ -76,6 +76,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
                 new Claim(TaskManagerClaims.ApiKeyName, owner.KeyName),
                 new Claim(TaskManagerClaims.ApiKeyId, owner.KeyId.ToString()),
                 .. owner.Scopes.Select(scope => new Claim(TaskManagerClaims.ApiKeyScope, scope)),
+                .. (owner.RepositoryIds ?? []).Select(id => new Claim(TaskManagerClaims.ApiKeyRepository, id.ToString())),
             ],
             authenticationType, TaskManagerClaims.UserId, TaskManagerClaims.Role));
 

@@ -18,6 +18,9 @@ public sealed class FixedActor : ICurrentActor
     /// <summary>Whoever runs the command line on the server holds its secrets already; nothing narrows them.</summary>
     public bool HasScope(string scope) => true;
 
+    /// <summary>Likewise every repository: the command line is the operator's.</summary>
+    public IReadOnlyList<Guid>? RepositoryIds => null;
+
     public void Set(Guid userId, string email, bool isAdmin, string? apiKeyName = null)
     {
         _userId = userId;

@@ -25,6 +25,15 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
         accessor.HttpContext?.User is not { } user || !user.HasClaim(c => c.Type == TaskManagerClaims.ApiKeyName)
         || user.HasClaim(TaskManagerClaims.ApiKeyScope, scope);
 
+    /// <summary>
+    /// The key's repository claims; a key without them, a JWT and work outside a request are not limited. Only
+    /// <see cref="ApiKeyAuthentication"/> writes these claims, always as UUIDs.
+    /// </summary>
+    public IReadOnlyList<Guid>? RepositoryIds =>
+        accessor.HttpContext?.User.FindAll(TaskManagerClaims.ApiKeyRepository).Select(c => Guid.Parse(c.Value)).ToList() is { Count: > 0 } ids
+            ? ids
+            : null;
+
     public static Guid? UserIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(TaskManagerClaims.UserId) ?? user.FindFirstValue(TaskManagerClaims.Subject), out var id) ? id : null;
 }

@@ -8,17 +8,20 @@ namespace TaskManager.Application.Tasks;
 
 public static class TaskLoader
 {
-    /// <summary>Loads a live task for a change, with what its DTO needs; a missing or deleted task is not_found.</summary>
-    public static async Task<TaskItem> LoadForChangeAsync(this IApplicationDbContext db, Guid id, CancellationToken ct) =>
-        await db.Tasks
+    /// <summary>
+    /// Loads a live task for a change, with what its DTO needs; a missing or deleted task is not_found, and so is one the
+    /// caller may not see (<see cref="TaskAccess"/>): this is the one door every change to a task goes through.
+    /// </summary>
+    public static async Task<TaskItem> LoadForChangeAsync(this IApplicationDbContext db, Guid id, ICurrentActor caller, CancellationToken ct) =>
+        await db.Tasks.VisibleTo(caller)
             .Include(t => t.Assignee)
             .Include(t => t.Repository)
             .FirstOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, ct)
         ?? throw NotFoundException.Task(id);
 
     /// <summary>Loads a live task with its blocker links, for a change to its dependencies.</summary>
-    public static async Task<TaskItem> LoadWithBlockersForChangeAsync(this IApplicationDbContext db, Guid id, CancellationToken ct) =>
-        await db.Tasks
+    public static async Task<TaskItem> LoadWithBlockersForChangeAsync(this IApplicationDbContext db, Guid id, ICurrentActor caller, CancellationToken ct) =>
+        await db.Tasks.VisibleTo(caller)
             .Include(t => t.Assignee)
             .Include(t => t.Repository)
             .Include(t => t.BlockedBy)
@@ -29,8 +32,8 @@ public static class TaskLoader
     /// The task named as <c>blocked_by</c>, deleted or not: adding a deleted one is refused by the rule that says why, and a
     /// link to one must still be removable.
     /// </summary>
-    public static async Task<TaskItem> LoadBlockerAsync(this IApplicationDbContext db, Guid id, CancellationToken ct) =>
-        await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw NotFoundException.Task(id, "blocked_by");
+    public static async Task<TaskItem> LoadBlockerAsync(this IApplicationDbContext db, Guid id, ICurrentActor caller, CancellationToken ct) =>
+        await db.Tasks.VisibleTo(caller).FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw NotFoundException.Task(id, "blocked_by");
 
     /// <summary>The tasks of <paramref name="ids"/>, tracked, in the order given.</summary>
     public static async Task<List<TaskItem>> LoadInOrderAsync(this IApplicationDbContext db, IReadOnlyList<Guid> ids, CancellationToken ct)
@@ -41,9 +44,10 @@ public static class TaskLoader
         return [.. ids.Select(id => byId[id])];
     }
 
-    public static async Task<TaskDependenciesDto> LoadDependenciesAsync(this IApplicationDbContext db, TaskItem task, CancellationToken ct)
+    public static async Task<TaskDependenciesDto> LoadDependenciesAsync(this IApplicationDbContext db, TaskItem task, ICurrentActor caller,
+        CancellationToken ct)
     {
-        var (blockedBy, blocks) = await db.LoadLinksAsync(task.Id, ct);
+        var (blockedBy, blocks) = await db.LoadLinksAsync(task.Id, caller, ct);
         return new TaskDependenciesDto(task.Id, task.Title, task.Version, blockedBy, blocks);
     }
 
@@ -54,18 +58,22 @@ public static class TaskLoader
                 && b.DeletedAt == null && b.Status != TaskItemStatus.Completed && b.Status != TaskItemStatus.Cancelled)
             .ToListAsync(ct);
 
-    /// <summary>What <paramref name="id"/> waits for and what waits for it, oldest link first; deleted tasks block nothing and are left out.</summary>
+    /// <summary>
+    /// What <paramref name="id"/> waits for and what waits for it, oldest link first; deleted tasks block nothing and are
+    /// left out, and so are tasks the caller may not see.
+    /// </summary>
     public static async Task<(List<TaskLinkDto> BlockedBy, List<TaskLinkDto> Blocks)> LoadLinksAsync(this IApplicationDbContext db, Guid id,
-        CancellationToken ct)
+        ICurrentActor caller, CancellationToken ct)
     {
+        var visible = db.Tasks.VisibleTo(caller).Where(t => t.DeletedAt == null);
         var blockedBy = await db.TaskDependencies.AsNoTracking()
             .Where(d => d.TaskId == id)
-            .Join(db.Tasks.Where(t => t.DeletedAt == null), d => d.BlockedById, t => t.Id, (d, t) => new { d.CreatedAt, t.Id, t.Title, t.Status })
+            .Join(visible, d => d.BlockedById, t => t.Id, (d, t) => new { d.CreatedAt, t.Id, t.Title, t.Status })
             .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
             .ToListAsync(ct);
         var blocks = await db.TaskDependencies.AsNoTracking()
             .Where(d => d.BlockedById == id)
-            .Join(db.Tasks.Where(t => t.DeletedAt == null), d => d.TaskId, t => t.Id, (d, t) => new { d.CreatedAt, t.Id, t.Title, t.Status })
+            .Join(visible, d => d.TaskId, t => t.Id, (d, t) => new { d.CreatedAt, t.Id, t.Title, t.Status })
             .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
             .ToListAsync(ct);
         return ([.. blockedBy.Select(l => new TaskLinkDto(l.Id, l.Title, TaskEnums.Status.ToWire(l.Status)))],

@@ -22,7 +22,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         (ApplicationDbContext db, byte[] digest, CancellationToken ct) => db.ApiKeys.AsNoTracking()
             .Where(k => k.Digest == digest && k.RevokedAt == null)
             .Join(db.Users, k => k.UserId, u => u.Id,
-                (k, u) => new FoundKey(k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, u.Id, u.Email, u.DeactivatedAt == null))
+                (k, u) => new FoundKey(k.Id, k.Name, k.Digest, k.Scopes, k.ExpiresAt, k.RepositoryIds, u.Id, u.Email, u.DeactivatedAt == null))
             .FirstOrDefault());
 
     /// <summary>Longer input is refused unhashed: no real key is that long.</summary>
@@ -39,7 +39,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         var found = await FindByDigest(db, digest, ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
-        var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt);
+        var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt, found.RepositoryIds);
         var now = time.GetUtcNow();
         // A refused expired key is not a use; the caller tells its holder when it expired.
         if (!owner.IsExpiredAt(now))
@@ -47,6 +47,6 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         return owner;
     }
 
-    private sealed record FoundKey(Guid Id, string Name, byte[] Digest, string[] Scopes, DateTimeOffset? ExpiresAt, Guid UserId, string Email,
-        bool Active);
+    private sealed record FoundKey(Guid Id, string Name, byte[] Digest, string[] Scopes, DateTimeOffset? ExpiresAt, Guid[]? RepositoryIds,
+        Guid UserId, string Email, bool Active);
 }

@@ -16,4 +16,7 @@ public static class TaskManagerClaims
 
     /// <summary>One claim per scope of the API key used (<c>read</c>, <c>write</c>); tokens carry none and may do everything.</summary>
     public const string ApiKeyScope = "api_key_scope";
+
+    /// <summary>One claim per repository id an API key is limited to; none: the key reaches every repository.</summary>
+    public const string ApiKeyRepository = "api_key_repository";
 }

@@ -27,10 +27,14 @@ public sealed class PostgresTaskQueue(ApplicationDbContext db) : ITaskQueue
                   AND b.status NOT IN ('{Wire(TaskItemStatus.Completed)}', '{Wire(TaskItemStatus.Cancelled)}'))
         """;
 
-    /// <summary>Live tasks in the scope's repository and priority (@repository and @priority null: any).</summary>
+    /// <summary>
+    /// Live tasks in the scope's repository and priority, among the repositories the caller may reach (@repository,
+    /// @priority and @allowed null: any).
+    /// </summary>
     private const string InScope = """
         t.deleted_at IS NULL
           AND (@repository::uuid IS NULL OR t.repository_id = @repository)
+          AND (@allowed::uuid[] IS NULL OR t.repository_id = ANY(@allowed))
           AND (@priority::text IS NULL OR t.priority = @priority)
         """;
 
@@ -104,6 +108,7 @@ public sealed class PostgresTaskQueue(ApplicationDbContext db) : ITaskQueue
         new("caller", scope.CallerId),
         new("repository", NpgsqlDbType.Uuid) { Value = (object?)scope.RepositoryId ?? DBNull.Value },
         new("priority", NpgsqlDbType.Text) { Value = scope.Priority is { } p ? TaskEnums.Priority.ToWire(p) : DBNull.Value },
+        new("allowed", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.AllowedRepositoryIds is { } ids ? ids.ToArray() : DBNull.Value },
     ];
 
     private async Task<IReadOnlyList<Guid>> IdsAsync(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>

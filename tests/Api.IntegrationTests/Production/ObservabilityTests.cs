@@ -199,5 +199,7 @@ public sealed class ObservabilityTests : IntegrationTestBase
         public string? ApiKeyName => throw new InvalidOperationException("boom: the actor is broken");
 
         public bool HasScope(string scope) => throw new InvalidOperationException("boom: the actor is broken");
+
+        public IReadOnlyList<Guid>? RepositoryIds => throw new InvalidOperationException("boom: the actor is broken");
     }
 }

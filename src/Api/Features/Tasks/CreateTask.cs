@@ -33,7 +33,7 @@ public static class CreateTask
         string? Status = null);
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.Tasks().MapPost("/", CreateAsync).WithName("CreateTask").ProducesBodyErrors(404, 409)
+        routes.Tasks().MapPost("/", CreateAsync).WithName("CreateTask").ProducesBodyErrors(403, 404, 409)
             .AcceptsHeader(WireHeaders.IdempotencyKey).AnswersHeaders(StatusCodes.Status201Created, WireHeaders.ETag, WireHeaders.IdempotentReplayed)
             .WithSummary("Create a task; a retry with the same Idempotency-Key returns the first result.");
 

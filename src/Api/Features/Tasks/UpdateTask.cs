@@ -80,7 +80,7 @@ public static class UpdateTask
     }
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.Tasks().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateTask").ProducesBodyErrors(404, 409)
+        routes.Tasks().MapPatch("/{id:guid}", PatchAsync).WithName("UpdateTask").ProducesBodyErrors(403, 404, 409)
             .AcceptsHeader(WireHeaders.IfMatch).AnswersHeaders(StatusCodes.Status200OK, WireHeaders.ETag)
             .WithSummary("Change title, description, priority, complexity, assignee or repository; honours If-Match.");
 

@@ -20,6 +20,12 @@ public interface ICurrentActor
     /// </summary>
     bool HasScope(string scope);
 
+    /// <summary>
+    /// The repositories whose tasks the caller may see and change, when its API key was limited to some; null: every
+    /// task (people, unrestricted keys, the command line and background work). See <c>TaskAccess</c>.
+    /// </summary>
+    IReadOnlyList<Guid>? RepositoryIds { get; }
+
     /// <summary>The actor to record, shown as <paramref name="label"/> when an agent gave one, else as its key's name
     /// (so an agent is told apart from its owner without passing a label), else as the caller's email.</summary>
     Actor AsActor(string? label = null) =>

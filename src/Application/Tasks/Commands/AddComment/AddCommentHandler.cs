@@ -9,7 +9,7 @@ public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentActor ca
 {
     public async ValueTask<CommentDto> Handle(AddCommentCommand command, CancellationToken cancellationToken)
     {
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var comment = task.AddComment(command.Comment!, caller.AsActor(command.Author), clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<CommentDto>(comment);

@@ -15,14 +15,14 @@ public sealed class AddDependencyHandler(IApplicationDbContext db, ITaskQueue qu
     {
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await queue.LockDependenciesAsync(cancellationToken);
-        var task = await db.LoadWithBlockersForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadWithBlockersForChangeAsync(command.TaskId, caller, cancellationToken);
         // The validator has refused a missing blocked_by.
-        var blocker = await db.LoadBlockerAsync(command.BlockedBy!.Value, cancellationToken);
+        var blocker = await db.LoadBlockerAsync(command.BlockedBy!.Value, caller, cancellationToken);
         var chain = await db.LoadInOrderAsync(await queue.FindWaitChainAsync(blocker.Id, task.Id, cancellationToken), cancellationToken);
         task.AddBlocker(blocker, chain, caller.AsActor(), clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
-        return await db.LoadDependenciesAsync(task, cancellationToken);
+        return await db.LoadDependenciesAsync(task, caller, cancellationToken);
     }
 }

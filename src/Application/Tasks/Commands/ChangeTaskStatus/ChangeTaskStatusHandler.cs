@@ -16,7 +16,7 @@ public sealed class ChangeTaskStatusHandler(
     public async ValueTask<TaskDto> Handle(ChangeTaskStatusCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var wasOpen = task.IsOpen;
         var now = clock.UtcNow;
         task.ChangeStatus(WireEnums.Status.Parse(command.Status!), caller.AsActor(command.UpdatedBy), command.Comment, now, command.ExpectedVersion);

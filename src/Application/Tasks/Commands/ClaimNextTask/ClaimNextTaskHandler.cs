@@ -25,13 +25,13 @@ public sealed class ClaimNextTaskHandler(
     {
         var lease = TaskLease.Duration(command.LeaseSeconds);
         var repositoryId = command.Repository is null ? (Guid?)null : await repositories.ResolveIdAsync(command.Repository, cancellationToken);
-        var scope = new ReadyScope(caller.UserId, repositoryId,
+        var scope = ReadyScope.For(caller, repositoryId,
             command.Priority is null ? null : WireEnums.Priority.Parse(command.Priority));
 
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         if (await queue.LockNextReadyAsync(scope, cancellationToken) is not { } taskId)
             return new ClaimResult(null, NothingReady(await queue.CountNotReadyAsync(scope, cancellationToken)));
-        var task = await db.LoadForChangeAsync(taskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(taskId, caller, cancellationToken);
         var claimant = await db.LoadCallerAsync(caller, cancellationToken);
         task.Claim(claimant, [], caller.AsActor(), lease, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed class ClaimTaskHandler(IApplicationDbContext db, ICurrentActor cal
     public async ValueTask<TaskDto> Handle(ClaimTaskCommand command, CancellationToken cancellationToken)
     {
         var lease = TaskLease.Duration(command.LeaseSeconds);
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var openBlockers = await db.LoadOpenBlockersAsync(task.Id, cancellationToken);
         task.Claim(await db.LoadCallerAsync(caller, cancellationToken), openBlockers, caller.AsActor(), lease, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed class CompleteTaskHandler(
     public async ValueTask<TaskDto> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var wasOpen = task.IsOpen;
         var now = clock.UtcNow;
         var links = (command.Links ?? []).Select(l => new Uri(l.Trim(), UriKind.Absolute)).ToList();

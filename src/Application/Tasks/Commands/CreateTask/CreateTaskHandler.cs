@@ -29,6 +29,7 @@ public sealed class CreateTaskHandler(
             return replayed;
 
         var (assignee, repository) = await references.ResolveAsync(command.AssigneeId, command.Repository, cancellationToken);
+        await db.EnsureMayPlaceInAsync(caller, repository, cancellationToken);
         var now = clock.UtcNow;
         var task = TaskItem.Create(
             command.Title!,

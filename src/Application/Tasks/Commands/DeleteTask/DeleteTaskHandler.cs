@@ -21,7 +21,7 @@ public sealed class DeleteTaskHandler(
     public async ValueTask<Unit> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         if (!caller.IsAdmin && !task.IsCreatedBy(caller.UserId))
             throw await RefusalAsync(task, cancellationToken);
         var wasOpen = task.IsOpen;

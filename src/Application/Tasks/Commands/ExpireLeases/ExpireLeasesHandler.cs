@@ -8,7 +8,8 @@ namespace TaskManager.Application.Tasks.Commands.ExpireLeases;
 /// Every instance sweeps; the row locks (skipping rows another sweeper holds) and the entity's own check that the lease
 /// is still expired make each expiry happen once, with one set of history rows and one event.
 /// </summary>
-public sealed class ExpireLeasesHandler(IApplicationDbContext db, ITaskQueue queue, IClock clock, IOutboxSignal outbox, TaskManagerMetrics metrics)
+public sealed class ExpireLeasesHandler(
+    IApplicationDbContext db, ITaskQueue queue, ICurrentActor caller, IClock clock, IOutboxSignal outbox, TaskManagerMetrics metrics)
     : ICommandHandler<ExpireLeasesCommand, int>
 {
     public async ValueTask<int> Handle(ExpireLeasesCommand command, CancellationToken cancellationToken)
@@ -18,7 +19,8 @@ public sealed class ExpireLeasesHandler(IApplicationDbContext db, ITaskQueue que
         var expired = 0;
         foreach (var taskId in await queue.LockExpiredLeasesAsync(now, command.BatchSize, cancellationToken))
         {
-            var task = await db.LoadForChangeAsync(taskId, cancellationToken);
+            // The sweeper is the server's own work, whose caller reaches every task.
+            var task = await db.LoadForChangeAsync(taskId, caller, cancellationToken);
             if (task.ExpireLease(now))
                 expired++;
         }

@@ -8,7 +8,7 @@ public sealed class ReleaseTaskHandler(IApplicationDbContext db, ICurrentActor c
 {
     public async ValueTask<TaskDto> Handle(ReleaseTaskCommand command, CancellationToken cancellationToken)
     {
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         task.Release(caller.AsActor(), command.Comment, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         return TaskDtoProjection.Map(task);

@@ -12,10 +12,10 @@ public sealed class RemoveDependencyHandler(IApplicationDbContext db, ICurrentAc
 {
     public async ValueTask<TaskDependenciesDto> Handle(RemoveDependencyCommand command, CancellationToken cancellationToken)
     {
-        var task = await db.LoadWithBlockersForChangeAsync(command.TaskId, cancellationToken);
-        var blocker = await db.LoadBlockerAsync(command.BlockedBy, cancellationToken);
+        var task = await db.LoadWithBlockersForChangeAsync(command.TaskId, caller, cancellationToken);
+        var blocker = await db.LoadBlockerAsync(command.BlockedBy, caller, cancellationToken);
         task.RemoveBlocker(blocker, caller.AsActor(), clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.LoadDependenciesAsync(task, cancellationToken);
+        return await db.LoadDependenciesAsync(task, caller, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ public sealed class RenewLeaseHandler(IApplicationDbContext db, ICurrentActor ca
     public async ValueTask<TaskDto> Handle(RenewLeaseCommand command, CancellationToken cancellationToken)
     {
         var lease = TaskLease.Duration(command.LeaseSeconds);
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         task.RenewLease(caller.AsActor(), lease, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         return TaskDtoProjection.Map(task);

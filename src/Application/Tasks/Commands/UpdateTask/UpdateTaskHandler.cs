@@ -15,7 +15,7 @@ public sealed class UpdateTaskHandler(
 {
     public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
     {
-        var task = await db.LoadForChangeAsync(command.TaskId, cancellationToken);
+        var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var actor = caller.AsActor(command.UpdatedBy);
         var now = clock.UtcNow;
         var expected = command.ExpectedVersion;
@@ -35,6 +35,7 @@ public sealed class UpdateTaskHandler(
         if (command.Repository.IsSet)
         {
             var repository = command.Repository.Value is null ? null : await repositories.ResolveAsync(command.Repository.Value, cancellationToken);
+            await db.EnsureMayPlaceInAsync(caller, repository, cancellationToken);
             task.MoveToRepository(repository, actor, now);
         }
         await db.SaveChangesAsync(cancellationToken);

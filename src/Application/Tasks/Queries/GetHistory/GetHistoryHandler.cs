@@ -8,11 +8,11 @@ using TaskManager.Application.Common.Pagination;
 
 namespace TaskManager.Application.Tasks.Queries.GetHistory;
 
-public sealed class GetHistoryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetHistoryQuery, Page<HistoryEntryDto>>
+public sealed class GetHistoryHandler(IApplicationDbContext db, ICurrentActor caller, IMapper mapper) : IQueryHandler<GetHistoryQuery, Page<HistoryEntryDto>>
 {
     public async ValueTask<Page<HistoryEntryDto>> Handle(GetHistoryQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Tasks.AnyAsync(t => t.Id == query.TaskId, cancellationToken))
+        if (!await db.Tasks.VisibleTo(caller).AnyAsync(t => t.Id == query.TaskId, cancellationToken))
             throw NotFoundException.Task(query.TaskId);
         var history = await db.TaskHistory.AsNoTracking()
             .Where(h => h.TaskId == query.TaskId)

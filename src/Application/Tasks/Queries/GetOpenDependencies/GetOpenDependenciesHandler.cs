@@ -12,7 +12,7 @@ namespace TaskManager.Application.Tasks.Queries.GetOpenDependencies;
 /// Keyset pagination over the dependency table's primary key (task, blocker), so each page is an index range scan
 /// however many links exist. A link whose blocker finishes during a walk simply drops out of later pages.
 /// </summary>
-public sealed class GetOpenDependenciesHandler(IApplicationDbContext db) : IQueryHandler<GetOpenDependenciesQuery, Page<DependencyLinkDto>>
+public sealed class GetOpenDependenciesHandler(IApplicationDbContext db, ICurrentActor caller) : IQueryHandler<GetOpenDependenciesQuery, Page<DependencyLinkDto>>
 {
     public async ValueTask<Page<DependencyLinkDto>> Handle(GetOpenDependenciesQuery query, CancellationToken cancellationToken)
     {
@@ -27,9 +27,11 @@ public sealed class GetOpenDependenciesHandler(IApplicationDbContext db) : IQuer
             // The redundant ">=" lets PostgreSQL start the primary-key scan at the cursor instead of filtering from the top.
             links = links.Where(d => d.TaskId >= afterTask && (d.TaskId > afterTask || d.BlockedById > afterBlocker));
         }
+        // A link is listed only when the caller may see both of its tasks.
+        var visible = db.Tasks.VisibleTo(caller);
         var page = await links
-            .Join(db.Tasks.Where(t => t.DeletedAt == null), d => d.TaskId, t => t.Id, (d, t) => new { Link = d, Task = t })
-            .Join(db.Tasks.Where(b => b.DeletedAt == null && b.Status != TaskItemStatus.Completed && b.Status != TaskItemStatus.Cancelled),
+            .Join(visible.Where(t => t.DeletedAt == null), d => d.TaskId, t => t.Id, (d, t) => new { Link = d, Task = t })
+            .Join(visible.Where(b => b.DeletedAt == null && b.Status != TaskItemStatus.Completed && b.Status != TaskItemStatus.Cancelled),
                 x => x.Link.BlockedById, b => b.Id, (x, b) => new { x.Link, x.Task, Blocker = b })
             .OrderBy(x => x.Link.TaskId).ThenBy(x => x.Link.BlockedById)
             .Take(limit + 1)

@@ -16,7 +16,7 @@ public sealed class GetReadyTasksHandler(IApplicationDbContext db, ITaskQueue qu
     public async ValueTask<IReadOnlyList<TaskDto>> Handle(GetReadyTasksQuery query, CancellationToken cancellationToken)
     {
         var repositoryId = query.Repository is null ? (Guid?)null : await repositories.ResolveIdAsync(query.Repository, cancellationToken);
-        var ids = await queue.ListReadyAsync(new ReadyScope(caller.UserId, repositoryId, null), query.Limit ?? Paging.AgentDefaultLimit, cancellationToken);
+        var ids = await queue.ListReadyAsync(ReadyScope.For(caller, repositoryId, null), query.Limit ?? Paging.AgentDefaultLimit, cancellationToken);
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => ids.Contains(t.Id))
             .Select(TaskDtoProjection.Expression)

@@ -7,16 +7,16 @@ using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Queries.GetTask;
 
-public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetTaskQuery, TaskDetailsDto>
+public sealed class GetTaskHandler(IApplicationDbContext db, ICurrentActor caller, IMapper mapper) : IQueryHandler<GetTaskQuery, TaskDetailsDto>
 {
     public async ValueTask<TaskDetailsDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
     {
-        var task = await db.Tasks.AsNoTracking()
+        var task = await db.Tasks.AsNoTracking().VisibleTo(caller)
             .Where(t => t.Id == query.TaskId && t.DeletedAt == null)
             .Select(TaskDtoProjection.Expression)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.Task(query.TaskId);
-        var (blockedBy, blocks) = await db.LoadLinksAsync(query.TaskId, cancellationToken);
+        var (blockedBy, blocks) = await db.LoadLinksAsync(query.TaskId, caller, cancellationToken);
         var comments = await db.TaskComments.AsNoTracking()
             .Where(c => c.TaskId == query.TaskId)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)

@@ -12,7 +12,7 @@ namespace TaskManager.Application.Tasks.Queries.GetTaskChanges;
 /// later appear behind a position already handed out. Deleted tasks come back as tombstones until the purge removes them;
 /// a token from before the last purged tombstone is refused (resync_required) rather than answered with a silent gap.
 /// </summary>
-public sealed class GetTaskChangesHandler(IApplicationDbContext db) : IQueryHandler<GetTaskChangesQuery, TaskChangePage>
+public sealed class GetTaskChangesHandler(IApplicationDbContext db, ICurrentActor caller) : IQueryHandler<GetTaskChangesQuery, TaskChangePage>
 {
     public async ValueTask<TaskChangePage> Handle(GetTaskChangesQuery query, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class GetTaskChangesHandler(IApplicationDbContext db) : IQueryHand
             throw new ResyncRequiredException(GetTaskChangesQuery.Field);
 
         var (seq, id, horizon) = (from.ChangeSeq, from.Id, bounds.Horizon);
-        var rows = await db.Tasks.AsNoTracking()
+        var rows = await db.Tasks.AsNoTracking().VisibleTo(caller)
             .Where(t => t.ChangeSeq < horizon && t.ChangeSeq >= seq && (t.ChangeSeq > seq || t.Id > id))
             .OrderBy(t => t.ChangeSeq).ThenBy(t => t.Id)
             .Take(limit + 1)

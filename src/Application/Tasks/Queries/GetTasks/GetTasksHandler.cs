@@ -16,7 +16,7 @@ namespace TaskManager.Application.Tasks.Queries.GetTasks;
 /// behind the cursor and is seen again, and a change committed late or stamped by a slow clock is never skipped
 /// (docs/adr/0005-commit-ordered-sync.md).
 /// </summary>
-public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users, RepositoryResolver repositories)
+public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor caller, UserResolver users, RepositoryResolver repositories)
     : IQueryHandler<GetTasksQuery, Page<TaskDto>>
 {
     public async ValueTask<Page<TaskDto>> Handle(GetTasksQuery query, CancellationToken cancellationToken)
@@ -51,10 +51,13 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
         return page;
     }
 
-    /// <summary>Text search is composed per request (its pattern is a literal, see <see cref="Filtered"/>); the rest is compiled.</summary>
+    /// <summary>
+    /// Text search is composed per request (its pattern is a literal, see <see cref="Filtered"/>), and so is the list of a key
+    /// limited to repositories (rare, and kept out of the compiled statement every other list shares); the rest is compiled.
+    /// </summary>
     private async Task<Page<TaskDto>> PageByCreatedAsync(TaskListFilter filter, string? search, Cursor? cursor, int limit, CancellationToken ct)
     {
-        var rows = string.IsNullOrWhiteSpace(search)
+        var rows = string.IsNullOrWhiteSpace(search) && caller.RepositoryIds is null
             ? await NewestFirstPage.ReadAsync((DbContext)db, filter, cursor is null ? null : (cursor.KeyAsTime(), cursor.Id), limit + 1, ct)
             : await AfterByCreated(Filtered(filter, search), cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
         if (rows.Count <= limit)
@@ -76,7 +79,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, UserResolver users
     /// <summary>The filters composed into a query, for the reads <see cref="NewestFirstPage"/> does not cover.</summary>
     private IQueryable<TaskItem> Filtered(TaskListFilter filter, string? search)
     {
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.DeletedAt == null);
+        var tasks = db.Tasks.AsNoTracking().VisibleTo(caller).Where(t => t.DeletedAt == null);
         if (filter.Assignee is { } assignee)
             tasks = tasks.Where(t => t.AssigneeId == assignee);
         if (filter.Repository is { } repository)
