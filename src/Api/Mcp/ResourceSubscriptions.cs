@@ -1,6 +1,7 @@
 using ModelContextProtocol.Server;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Contract;
+using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Mcp;
 
@@ -53,8 +54,9 @@ public sealed class ResourceSubscriptions
     }
 
     /// <param name="uri">A URI the resource catalogue accepted; notifications name it as the client wrote it.</param>
+    /// <param name="visibility">What the subscribing credential may see; the session's latest subscription sets it.</param>
     /// <returns>False when the session is not open here (it ended while the request ran).</returns>
-    public bool Add(string sessionId, Guid owner, string uri)
+    public bool Add(string sessionId, Guid owner, EventVisibility visibility, string uri)
     {
         lock (_gate)
         {
@@ -62,6 +64,7 @@ public sealed class ResourceSubscriptions
                 return false;
             if (!_subscribers.TryGetValue(sessionId, out var subscriber))
                 _subscribers[sessionId] = subscriber = new Subscriber(owner);
+            subscriber.Visibility = visibility;
             subscriber.Uris.Add(uri);
             return true;
         }
@@ -78,7 +81,8 @@ public sealed class ResourceSubscriptions
 
     /// <summary>
     /// The subscribed URIs an event changes, with the session to tell: <c>task://{id}</c> of its task, and
-    /// <c>tasks://mine</c> of the task's assignee and of the one it has just left (the lease holder is always the assignee).
+    /// <c>tasks://mine</c> of the task's assignee and of the one it has just left (the lease holder is always the assignee);
+    /// none of a task the session's key may not see.
     /// </summary>
     public IReadOnlyList<(McpServer Session, string Uri)> Concerned(PublishedTaskEvent change)
     {
@@ -88,6 +92,8 @@ public sealed class ResourceSubscriptions
         {
             foreach (var (sessionId, subscriber) in _subscribers)
             {
+                if (!subscriber.Visibility.Admits(change))
+                    continue;
                 var mine = subscriber.Owner == change.AssigneeId || subscriber.Owner == change.PreviousAssigneeId;
                 foreach (var uri in subscriber.Uris)
                 {
@@ -102,6 +108,8 @@ public sealed class ResourceSubscriptions
     private sealed class Subscriber(Guid owner)
     {
         public Guid Owner { get; } = owner;
+
+        public EventVisibility Visibility { get; set; } = EventVisibility.Everything;
 
         /// <summary>Compared as written: a notification names the URI exactly as the client subscribed to it.</summary>
         public HashSet<string> Uris { get; } = new(StringComparer.Ordinal);

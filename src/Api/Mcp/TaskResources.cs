@@ -7,6 +7,7 @@ using TaskManager.Api.Identity;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Contract;
 using TaskManager.Application.Tasks.Queries.GetTask;
+using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
 
 namespace TaskManager.Api.Mcp;
 
@@ -83,7 +84,9 @@ public static class TaskResources
         }
 
         var owner = HttpCurrentActor.UserIdOf(request.User!) ?? throw new InvalidOperationException("MCP requests are authenticated.");
-        if (!request.Services!.GetRequiredService<ResourceSubscriptions>().Add(request.Server.SessionId, owner, uri))
+        // The caller's own events, narrowed to what its key may see: the notifications must not tell what a read would hide.
+        var visibility = (await request.Services!.GetRequiredService<ISender>().Send(new ResolveEventFilterQuery(null, null), ct)).Visibility;
+        if (!request.Services!.GetRequiredService<ResourceSubscriptions>().Add(request.Server.SessionId, owner, visibility, uri))
             throw new McpProtocolException("The session has ended: initialize a new one and subscribe again.", McpErrorCode.InvalidRequest);
         return new EmptyResult();
     }

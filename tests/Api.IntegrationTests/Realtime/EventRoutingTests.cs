@@ -1,5 +1,6 @@
 using TaskManager.Api.Realtime;
 using TaskManager.Application.Common.Events;
+using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Queries.ResolveEventFilter;
 using TaskManager.Infrastructure.Events;
 
@@ -14,7 +15,7 @@ public sealed class EventRoutingTests
     [Test]
     public void SubscriberFilter_MatchesOwnEventsByUserOrRepository_AndDepartedTasksAsUpdates()
     {
-        var filter = new SubscriberFilter(new EventFilter(Alice, ["api"]));
+        var filter = new SubscriberFilter(new EventFilter(Alice, ["api"], EventVisibility.Everything));
 
         Assert.Multiple(() =>
         {

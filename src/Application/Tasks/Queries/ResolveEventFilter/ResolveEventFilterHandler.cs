@@ -1,9 +1,10 @@
 using Mediator;
+using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Common.Lookups;
 
 namespace TaskManager.Application.Tasks.Queries.ResolveEventFilter;
 
-public sealed class ResolveEventFilterHandler(UserResolver users, RepositoryResolver repositories) : IQueryHandler<ResolveEventFilterQuery, EventFilter>
+public sealed class ResolveEventFilterHandler(IApplicationDbContext db, ICurrentActor caller, UserResolver users, RepositoryResolver repositories) : IQueryHandler<ResolveEventFilterQuery, EventFilter>
 {
     public async ValueTask<EventFilter> Handle(ResolveEventFilterQuery query, CancellationToken cancellationToken)
     {
@@ -16,6 +17,6 @@ public sealed class ResolveEventFilterHandler(UserResolver users, RepositoryReso
             if (!names.Contains(repository.Name, StringComparer.Ordinal))
                 names.Add(repository.Name);
         }
-        return new EventFilter(userId, names);
+        return new EventFilter(userId, names, await EventVisibility.ForAsync(db, caller, cancellationToken));
     }
 }

@@ -12,7 +12,8 @@ namespace TaskManager.Application.Tasks.Queries.WaitForChanges;
 /// Reads the log from Redis after the caller's position (so no instance needs to remember the caller), and when
 /// nothing there concerns the caller, waits on this process's reader for the log to move on and reads again.
 /// </summary>
-public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifier notifier, ICurrentActor actor, RepositoryResolver repositories)
+public sealed class WaitForChangesHandler(
+    IApplicationDbContext db, ITaskEventFeed feed, ITaskEventNotifier notifier, ICurrentActor actor, RepositoryResolver repositories)
     : IQueryHandler<WaitForChangesQuery, TaskChanges>
 {
     private const int ReadBatch = 500;
@@ -23,6 +24,7 @@ public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifie
         if (since is not null && !feed.IsValidId(since))
             throw ValidationException.For("since", $"'{since}' is not an event id; pass the 'next' value the previous wait_for_changes returned, or omit since to start from now.");
         var streams = await StreamsAsync(query.Repository, cancellationToken);
+        var visibility = await EventVisibility.ForAsync(db, actor, cancellationToken);
 
         using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         window.CancelAfter(TimeSpan.FromSeconds(query.TimeoutSeconds));
@@ -31,7 +33,7 @@ public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifie
         {
             // Every read checks the cursor is still in the log, so a since from before a trim or a Redis data loss,
             // or one the log loses while this call waits, ends in a resync rather than a silent gap.
-            if (await ReadMatchingAsync(cursor, streams, cancellationToken) is not (var changes, var readUpTo))
+            if (await ReadMatchingAsync(cursor, streams, visibility, cancellationToken) is not (var changes, var readUpTo))
                 return new TaskChanges([], await feed.LastIdAsync(cancellationToken), Resync: true);
             cursor = readUpTo;
             if (changes.Count > 0)
@@ -61,7 +63,8 @@ public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifie
     /// the id read up to, which passes the events that did not match so the next call does not read them again; null
     /// when the log no longer holds what followed a position read from.
     /// </summary>
-    private async Task<(List<TaskChange> Changes, string ReadUpTo)?> ReadMatchingAsync(string cursor, HashSet<string> streams, CancellationToken ct)
+    private async Task<(List<TaskChange> Changes, string ReadUpTo)?> ReadMatchingAsync(string cursor, HashSet<string> streams,
+        EventVisibility visibility, CancellationToken ct)
     {
         var changes = new List<TaskChange>();
         while (true)
@@ -73,7 +76,7 @@ public sealed class WaitForChangesHandler(ITaskEventFeed feed, ITaskEventNotifie
             foreach (var published in batch)
             {
                 cursor = published.StreamId;
-                if (TypeFor(published, streams) is { } type)
+                if (visibility.Admits(published) && TypeFor(published, streams) is { } type)
                     changes.Add(ToChange(published, type));
                 if (changes.Count == WaitForChangesQuery.MaxEvents)
                     return (changes, cursor);
