@@ -153,6 +153,23 @@ public sealed class McpStdioTests : McpTestBase
         Assert.That(listed.GetProperty("name").GetString(), Is.EqualTo("from-cli"));
     }
 
+    [Test]
+    public async Task CliApiKey_WithRepositories_MakesAKeyLimitedToThem()
+    {
+        await AddRepositoryAsync("cli-web");
+        await AddRepositoryAsync("cli-api");
+
+        var (exitCode, _, stderr) = await RunAsync(await ServerEnvironmentAsync(),
+            "api-key", "--user", Member.Email, "--name", "web-agent", "--repositories", "CLI-WEB, cli-api");
+
+        var listed = (await ReadJsonAsync(await MemberClient.GetAsync("/api/api-keys"))).GetProperty("items")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(0), stderr);
+            Assert.That(listed.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "cli-web", "cli-api" }));
+        });
+    }
+
     /// <summary>Runs the program with exactly <paramref name="environment"/>, nothing inherited from the test run.</summary>
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] args)
     {
