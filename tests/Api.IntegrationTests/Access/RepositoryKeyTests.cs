@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using TaskManager.Api.IntegrationTests.Mcp;
@@ -258,6 +259,35 @@ public sealed class RepositoryKeyTests : McpTestBase
             Assert.That(seen, Does.Not.Contain(betaTask.Id()));
         });
     }
+
+    [Test]
+    public async Task ResourceSubscription_HearsNothingOfATaskOnceItLeavesAlpha()
+    {
+        var leaving = await AdminClient.CreateTaskAsync(new { title = "Moves to beta", repository = _alpha });
+        var staying = await AdminClient.CreateTaskAsync(new { title = "Stays in alpha", repository = _alpha });
+        // Subscriptions need a session, which the last revision with sessions gives.
+        var client = await ConnectAsync(_alphaKey, "2025-11-25");
+        var updates = Channel.CreateUnbounded<string>();
+        foreach (var task in new[] { leaving, staying })
+        {
+            await client.SubscribeToResourceAsync($"task://{task.Id()}", (notification, _) =>
+            {
+                updates.Writer.TryWrite(notification.Uri);
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        await Succeeds(await AdminClient.PatchAsJsonAsync($"/api/tasks/{leaving.Id()}", new { repository = _beta }, Json));
+        await Succeeds(await AdminClient.PatchAsJsonAsync($"/api/tasks/{leaving.Id()}", new { title = "Now in beta" }, Json));
+        await Succeeds(await AdminClient.PatchAsJsonAsync($"/api/tasks/{staying.Id()}", new { title = "Still in alpha" }, Json));
+
+        // Published in this order, so a notification about the task that left would arrive first.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.That(await updates.Reader.ReadAsync(deadline.Token), Is.EqualTo($"task://{staying.Id()}"));
+    }
+
+    private static async Task Succeeds(HttpResponseMessage response) =>
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
 
     /// <summary>The answer a task that does not exist gets: the key learns nothing of a task it may not see.</summary>
     private static async Task AssertAbsentAsync(HttpResponseMessage response, string taskId)
