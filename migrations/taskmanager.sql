@@ -657,3 +657,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010837_ApiKeyRepositories') THEN
+    ALTER TABLE api_keys ADD repository_ids uuid[];
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010837_ApiKeyRepositories') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130010837_ApiKeyRepositories', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -176,6 +176,10 @@ namespace TaskManager.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("prefix");
 
+                    b.PrimitiveCollection<Guid[]>("RepositoryIds")
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("repository_ids");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
