@@ -141,6 +141,6 @@ fi
 VERSIONS="$("$PG_BIN/postgres" --version | sed 's/postgres (PostgreSQL)/PostgreSQL/'), Redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/'), generator: bench/TaskManager.Bench (SocketsHttpHandler, open model)"
 "${BENCH[@]}" report --results "$RESULTS" --output "${BENCH_OUTPUT:-docs/benchmarks.md}" --mode "$MODE" \
   --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+dirty')" \
-  --command "scripts/bench.sh --$MODE" --load "$LOAD_AT_START" --versions "$VERSIONS" \
+  --command "${BENCH_TASKS:+BENCH_TASKS=$BENCH_TASKS }${BENCH_ONLY:+BENCH_ONLY=\"$BENCH_ONLY\" }scripts/bench.sh --$MODE" --load "$LOAD_AT_START" --versions "$VERSIONS" \
   --preamble bench/preamble.md --appendix bench/history.md
 log "done in $((SECONDS - STARTED)) s"
