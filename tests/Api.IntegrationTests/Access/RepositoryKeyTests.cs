@@ -170,6 +170,29 @@ public sealed class RepositoryKeyTests : McpTestBase
     }
 
     [Test]
+    public async Task OverRest_ReplayingItsOwnersIdempotencyKeyForABetaTask_IsAConflictThatShowsNothingOfIt()
+    {
+        var body = new { title = "Made by the owner in beta", repository = _beta };
+        using var byOwner = new HttpRequestMessage(HttpMethod.Post, "/api/tasks") { Content = JsonContent.Create(body, options: Json) };
+        byOwner.Headers.Add("Idempotency-Key", "shared-key");
+        var made = await MemberClient.SendAsync(byOwner);
+        using var key = KeyClient();
+        using var byKey = new HttpRequestMessage(HttpMethod.Post, "/api/tasks") { Content = JsonContent.Create(body, options: Json) };
+        byKey.Headers.Add("Idempotency-Key", "shared-key");
+
+        var replay = await key.SendAsync(byKey);
+
+        var text = await replay.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(made.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), text);
+            Assert.That(text, Does.Contain("outside this API key's repositories"));
+            Assert.That(text, Does.Not.Contain("Made by the owner in beta"));
+        });
+    }
+
+    [Test]
     public async Task OverMcp_ReadsAndClaimsAlphaOnly_EvenWhenBetaHasMoreUrgentWork()
     {
         // Both the key owner's, so that get_tasks (the caller's tasks by default) would list both.

@@ -79,7 +79,11 @@ public sealed class CreateTaskHandler(
                 "This idempotency key was already used for a different task; use a new key for a new task.",
                 new Dictionary<string, object?> { ["idempotency_key"] = key, ["task_id"] = record.TaskId });
         }
-        var task = await db.Tasks.AsNoTracking().Where(t => t.Id == record.TaskId).Select(TaskDtoProjection.Expression).FirstAsync(ct);
+        // A key limited to repositories may share its owner's idempotency keys but not see the tasks they made elsewhere.
+        var task = await db.Tasks.AsNoTracking().VisibleTo(caller).Where(t => t.Id == record.TaskId).Select(TaskDtoProjection.Expression).FirstOrDefaultAsync(ct)
+            ?? throw new ConflictException(
+                "This idempotency key was already used for a task outside this API key's repositories; use a new key for a new task.",
+                new Dictionary<string, object?> { ["idempotency_key"] = key });
         return new CreateTaskResult(task, Replayed: true);
     }
 
