@@ -31,14 +31,8 @@ public sealed class RepositoryResolver(IApplicationDbContext db, DirectoryCache 
     public DirectoryRepository? Cached(string name) => cache.TryGetRepository(name.Trim(), out var known) ? known : null;
 
     /// <summary>The repository as this unit of work tracks it, or else attached unchanged from what the cache holds (no query).</summary>
-    public CodeRepository Attach(DirectoryRepository known)
-    {
-        if (db.Repositories.Local.FindEntry(known.Id) is { } tracked)
-            return tracked.Entity;
-        var repository = known.ToReference();
-        db.Repositories.Attach(repository);
-        return repository;
-    }
+    public CodeRepository Attach(DirectoryRepository known) =>
+        TrackedOrAttached.Get(db.Repositories, known.Id, known.ToReference);
 
     /// <param name="changesSeen"><see cref="DirectoryCache.ChangesSeen"/> taken before the repository was read.</param>
     public void Remember(CodeRepository repository, long changesSeen) => cache.Remember(DirectoryRepository.Of(repository), changesSeen);

@@ -46,14 +46,7 @@ public sealed class UserResolver(IApplicationDbContext db, ICurrentActor caller,
     }
 
     /// <summary>The user as this unit of work tracks them, or else attached unchanged from what the cache holds (no query).</summary>
-    public User Attach(DirectoryUser known)
-    {
-        if (db.Users.Local.FindEntry(known.Id) is { } tracked)
-            return tracked.Entity;
-        var user = known.ToReference();
-        db.Users.Attach(user);
-        return user;
-    }
+    public User Attach(DirectoryUser known) => TrackedOrAttached.Get(db.Users, known.Id, known.ToReference);
 
     /// <param name="changesSeen"><see cref="DirectoryCache.ChangesSeen"/> taken before the user was read.</param>
     public void Remember(User user, long changesSeen) => cache.Remember(DirectoryUser.Of(user), changesSeen);
