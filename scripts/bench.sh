@@ -8,7 +8,7 @@
 #   --quick  (default) one rate per scenario (the targets), 8 s windows: under 5 minutes
 #   --full   rate sweeps and 30 s windows: ~15 minutes
 # Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
-# runs a subset, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
+# runs a subset, BENCH_READ_RATES / BENCH_WRITE_RATES (comma-separated req/s) replace the mode's rates, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
 # BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
 set -euo pipefail
 
@@ -89,6 +89,8 @@ DB_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=taskmanager;Password=taskma
 log "migrating and seeding $TASKS tasks"
 dotnet "$API_DLL" migrate >&2
 "${BENCH[@]}" seed --database "$DB_CONNECTION" --tasks "$TASKS"
+# The bulk load leaves gigabytes of dirty pages: flushed here, not by a checkpoint in the middle of the first window.
+_as_pg "$(_pg_tool psql)" -X -q -h "$WORK/pg/run" -p "$PG_PORT" -U postgres -d "$PG_DB_NAME" -c "CHECKPOINT" >/dev/null
 # (The verb's stderr goes to a file: with pipefail, probing the usage through `grep -q` would fail on SIGPIPE.)
 API_KEY=$(dotnet "$API_DLL" api-key --user bench-user-1@example.com --name bench 2>"$WORK/api-key.log" | tail -n1 || true)
 [[ "$API_KEY" == tm_* ]] || { log "no MCP API key ($(tail -n1 "$WORK/api-key.log")): MCP scenario will be skipped"; API_KEY=""; }
@@ -111,6 +113,8 @@ else
   WARM_SECONDS=50; WINDOW=(--warmup 2 --duration 8); READ_RATES=3000; WRITE_RATES=1000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 4); BACKLOG=(--backlog 500 --write-rate 100)
 fi
+# A probe of one rate (say the half-maximum window) without the whole sweep.
+READ_RATES=${BENCH_READ_RATES:-$READ_RATES}; WRITE_RATES=${BENCH_WRITE_RATES:-$WRITE_RATES}
 ONLY=" ${BENCH_ONLY:-rest-read pgbench writes pgbench-writes mcp-vs-rest search sse recovery} "
 want() { [[ "$ONLY" == *" $1 "* ]]; }
 run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1 FAILED (continuing)"; }
@@ -141,6 +145,6 @@ fi
 VERSIONS="$("$PG_BIN/postgres" --version | sed 's/postgres (PostgreSQL)/PostgreSQL/'), Redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/'), generator: bench/TaskManager.Bench (SocketsHttpHandler, open model)"
 "${BENCH[@]}" report --results "$RESULTS" --output "${BENCH_OUTPUT:-docs/benchmarks.md}" --mode "$MODE" \
   --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+dirty')" \
-  --command "${BENCH_TASKS:+BENCH_TASKS=$BENCH_TASKS }${BENCH_ONLY:+BENCH_ONLY=\"$BENCH_ONLY\" }scripts/bench.sh --$MODE" --load "$LOAD_AT_START" --versions "$VERSIONS" \
+  --command "${BENCH_TASKS:+BENCH_TASKS=$BENCH_TASKS }${BENCH_ONLY:+BENCH_ONLY=\"$BENCH_ONLY\" }${BENCH_READ_RATES:+BENCH_READ_RATES=$BENCH_READ_RATES }${BENCH_WRITE_RATES:+BENCH_WRITE_RATES=$BENCH_WRITE_RATES }scripts/bench.sh --$MODE" --load "$LOAD_AT_START" --versions "$VERSIONS" \
   --preamble bench/preamble.md --appendix bench/history.md
 log "done in $((SECONDS - STARTED)) s"
