@@ -124,8 +124,9 @@ run warm-up --seconds "$WARM_SECONDS" --rate 300 --api-key "$API_KEY"
 want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
 want pgbench && run pgbench "${WINDOW[@]}" --rates "$READ_RATES" --pg-port "$PG_PORT"
 want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
-# Offered beyond what the box can do, so the window measures each transaction's maximum (the floor).
-want pgbench-writes && run pgbench-writes "${WINDOW[@]}" --rates 3000 --pg-port "$PG_PORT"
+# Offered beyond what the box can do, so the window measures each transaction's maximum (the floor); in a full run
+# also at the lowest write rate, the half-maximum window, for the floor's own p99 there.
+want pgbench-writes && run pgbench-writes "${WINDOW[@]}" --rates "$([[ $MODE == full ]] && echo "${WRITE_RATES%%,*},")3000" --pg-port "$PG_PORT"
 if want mcp-vs-rest; then
   if [[ -n "$API_KEY" ]]; then run mcp-vs-rest "${WINDOW[@]}" --rate 400 --api-key "$API_KEY"
   else log "no api-key verb on this build: MCP scenario skipped"; fi

@@ -22,6 +22,12 @@ public static class MetricsSetup
 
     private const string AdminOrLocalPolicy = "metrics";
 
+    /// <summary>
+    /// The runtime's own meter (.NET 9+): GC pauses, heap size, thread-pool queue, CPU time — what explains a latency
+    /// spike the HTTP metrics only show.
+    /// </summary>
+    private const string RuntimeMeter = "System.Runtime";
+
     /// <summary>Call after the listen URL is set: a metrics port listens beside it, on the same host.</summary>
     public static WebApplicationBuilder AddTaskManagerMetrics(this WebApplicationBuilder builder)
     {
@@ -32,7 +38,7 @@ public static class MetricsSetup
             return builder;
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter([TaskManagerMetrics.MeterName, OtlpExport.McpTelemetry, .. DriverTelemetry.Meters])
+            .AddMeter([TaskManagerMetrics.MeterName, OtlpExport.McpTelemetry, RuntimeMeter, .. DriverTelemetry.Meters])
             .AddPrometheusExporter());
         services.AddHostedService<OutboxBacklogSampler>();
         services.AddAuthorizationBuilder().AddPolicy(AdminOrLocalPolicy, policy => policy.RequireAssertion(IsAdminOrLocal));

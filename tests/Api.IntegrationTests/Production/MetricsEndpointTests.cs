@@ -40,6 +40,7 @@ public sealed partial class MetricsEndpointTests : LiveUpdateTestBase
             Assert.That(Value(text, "taskmanager_outbox_oldest_age_seconds"), Is.Not.NaN, text);
             Assert.That(text, Does.Contain("# TYPE http_server_request_duration_seconds histogram"), "ASP.NET Core's own metrics");
             Assert.That(text, Does.Contain("db_client_"), "Npgsql's own metrics");
+            Assert.That(text, Does.Contain("dotnet_gc_pause_time_seconds_total"), "the runtime's meter: GC pauses behind a latency spike");
         });
     }
 
