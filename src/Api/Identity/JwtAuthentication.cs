@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
@@ -24,11 +25,15 @@ public static class JwtAuthentication
     public static AuthenticationBuilder AddTaskManagerJwt(this AuthenticationBuilder authentication)
     {
         authentication.AddJwtBearer();
+        authentication.Services.AddSingleton(sp =>
+            new ValidatedTokenCache(new JsonWebTokenHandler { MapInboundClaims = false }, sp.GetRequiredService<TimeProvider>()));
         authentication.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwtOptions) =>
+            .Configure<IOptions<JwtOptions>, ValidatedTokenCache>((bearer, jwtOptions, tokenCache) =>
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
+                bearer.TokenHandlers.Clear();
+                bearer.TokenHandlers.Add(tokenCache);
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     IssuerSigningKey = JwtTokenIssuer.SigningKey(jwt.Secret),
