@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using TaskManager.Application.Common.Json;
 
@@ -21,6 +22,23 @@ public sealed class UtcTimestampConverterTests
         var value = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
         Assert.That(JsonSerializer.Serialize(value, Options), Is.EqualTo("\"2026-01-02T03:04:05.000000Z\""));
+    }
+
+    [TestCase(0L)]
+    [TestCase(9L)]
+    [TestCase(9_999_999L)]
+    [TestCase(638_999_999_999_999_999L)]
+    [TestCase(123_456_789_012_345_678L)]
+    public void Write_AndToText_TruncateToMicroseconds_LikeTheContractsFormatString(long ticks)
+    {
+        var value = new DateTimeOffset(ticks, TimeSpan.Zero);
+        var expected = value.UtcDateTime.ToString(UtcTimestampConverter.Format, CultureInfo.InvariantCulture);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(JsonSerializer.Serialize(value, Options), Is.EqualTo($"\"{expected}\""));
+            Assert.That(UtcTimestampConverter.ToText(value), Is.EqualTo(expected));
+        });
     }
 
     [Test]
