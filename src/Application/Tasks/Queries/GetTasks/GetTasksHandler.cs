@@ -52,14 +52,16 @@ public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor call
     }
 
     /// <summary>
-    /// Text search is composed per request (its pattern is a literal, see <see cref="Filtered"/>), and so is the list of a key
-    /// limited to repositories (rare, and kept out of the compiled statement every other list shares); the rest is compiled.
+    /// Text search reads in bounded steps (<see cref="TextSearchPage"/>), and the list of a key limited to repositories
+    /// is composed per request (rare, and kept out of the compiled statement every other list shares); the rest is compiled.
     /// </summary>
     private async Task<Page<TaskDto>> PageByCreatedAsync(TaskListFilter filter, string? search, Cursor? cursor, int limit, CancellationToken ct)
     {
-        var rows = string.IsNullOrWhiteSpace(search) && caller.RepositoryIds is null
+        if (!string.IsNullOrWhiteSpace(search))
+            return await TextSearchPage.ReadAsync(db, Filtered(filter, null), search, cursor, limit, ct);
+        var rows = caller.RepositoryIds is null
             ? await NewestFirstPage.ReadAsync((DbContext)db, filter, cursor is null ? null : (cursor.KeyAsTime(), cursor.Id), limit + 1, ct)
-            : await AfterByCreated(Filtered(filter, search), cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
+            : await AfterByCreated(Filtered(filter, null), cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
         if (rows.Count <= limit)
             return new Page<TaskDto>(rows, null);
         rows.RemoveAt(limit);
@@ -89,17 +91,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor call
         if (filter.Priorities is { } priorities)
             tasks = priorities.Length == 1 ? tasks.Where(t => t.Priority == priorities[0]) : tasks.Where(t => priorities.Contains(t.Priority));
         if (!string.IsNullOrWhiteSpace(search))
-        {
-            // lower(column) LIKE '%…%': the expressions the pg_trgm indexes idx_tasks_title_trgm and
-            // idx_tasks_description_trgm are built on, so a rare word is an index look-up, not a scan of every task.
-            // The pattern goes into the SQL as a literal, not a parameter: PostgreSQL soon swaps a prepared statement's
-            // plans for one generic plan, and for an unknown pattern that plan walks the newest-first index filtering
-            // every row (9.4 s for a rare word at 500k tasks, docs/benchmarks.md); with the text in view the planner
-            // takes the trigram indexes for rare words and the walk for common ones.
-            var pattern = ContainsPattern.For(search.Trim().ToLowerInvariant());
-            tasks = tasks.Where(t => EF.Functions.Like(t.Title.ToLower(), EF.Constant(pattern), ContainsPattern.Escape)
-                || EF.Functions.Like(t.Description!.ToLower(), EF.Constant(pattern), ContainsPattern.Escape));
-        }
+            tasks = TextSearchPage.Matching(tasks, search);
         if (filter.UpdatedSince is { } since)
             tasks = tasks.Where(t => t.UpdatedAt >= since);
         return tasks;

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Pagination;
+using TaskManager.Application.Contract;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Application.Tasks.Queries.GetTasks;
+
+/// <summary>
+/// A newest-first page of a text search whose cost has a bound whatever the data (docs/contract.md, "Task search").
+/// Neither plan PostgreSQL has is bounded alone: walking the newest-first index filters every task until the page
+/// fills, so a word common among old tasks and absent from the newest ones filters all the newer tasks first; the
+/// trigram indexes find matches in no order, so a common word rechecks and sorts every match. The page takes each
+/// where it is cheap:
+/// <list type="number">
+/// <item>the walk, over at most <see cref="SearchLimits.WalkedTasks"/> tasks: a common word fills the page here;</item>
+/// <item>if it does not and tasks are left, the trigram index over the older tasks, stopped after
+/// <see cref="SearchLimits.IndexedMatches"/> matches: fewer are all of them (a rare word), and the page takes the newest;</item>
+/// <item>otherwise the page ends where the walk ended, holding what the walk found (perhaps nothing), and its cursor
+/// goes on from there.</item>
+/// </list>
+/// Every cursor is a task's position in the newest-first order with every task before it examined, so following
+/// <c>next_cursor</c> sees each match once and misses none.
+/// </summary>
+public static class TextSearchPage
+{
+    public static async Task<Page<TaskDto>> ReadAsync(IApplicationDbContext db, IQueryable<TaskItem> candidates, string text, Cursor? cursor, int limit,
+        CancellationToken ct)
+    {
+        var walk = NewestFirst(After(candidates, cursor)).Take(SearchLimits.WalkedTasks);
+        var rows = await NewestFirst(Matching(walk, text)).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
+        if (rows.Count > limit)
+            return FullPage(rows, limit);
+
+        // One snapshot from here on, so the matches counted below are the ones loaded.
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        var walkEnd = await NewestFirst(After(candidates, cursor)).Skip(SearchLimits.WalkedTasks - 1)
+            .Select(t => new TaskKey(t.CreatedAt, t.Id)).FirstOrDefaultAsync(ct);
+        if (walkEnd is null)
+            return new Page<TaskDto>(rows, null); // the walk reached the oldest task: every match is on this page
+
+        var older = await OlderMatchesAsync((DbContext)db, Matching(After(candidates, walkEnd), text), ct);
+        if (older.Count >= SearchLimits.IndexedMatches)
+            return new Page<TaskDto>(rows, CursorAt(walkEnd));
+
+        var wanted = older.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(limit + 1 - rows.Count)
+            .Select(k => k.Id).ToList();
+        rows.AddRange(await NewestFirst(candidates.Where(t => wanted.Contains(t.Id))).Select(TaskDtoProjection.Expression).ToListAsync(ct));
+        return rows.Count > limit ? FullPage(rows, limit) : new Page<TaskDto>(rows, null);
+    }
+
+    /// <summary>
+    /// lower(column) LIKE '%…%': the expressions the pg_trgm indexes idx_tasks_title_trgm and idx_tasks_description_trgm
+    /// are built on; the text is trimmed and matched as a plain substring, whatever its case. The pattern goes into the SQL as a literal, not a parameter: PostgreSQL soon swaps a prepared
+    /// statement's plans for one generic plan, and for an unknown pattern that plan cannot judge a word rare.
+    /// </summary>
+    public static IQueryable<TaskItem> Matching(IQueryable<TaskItem> tasks, string text)
+    {
+        var pattern = ContainsPattern.For(text.Trim().ToLowerInvariant());
+        return tasks.Where(t => EF.Functions.Like(t.Title.ToLower(), EF.Constant(pattern), ContainsPattern.Escape)
+            || EF.Functions.Like(t.Description!.ToLower(), EF.Constant(pattern), ContainsPattern.Escape));
+    }
+
+    /// <summary>
+    /// The keys of up to <see cref="SearchLimits.IndexedMatches"/> matches, in no order, through the trigram indexes'
+    /// bitmap plan. The plan is forced for this statement only (inside the caller's transaction): for a common word the
+    /// planner would rather walk the newest-first index from the walk's end, the very walk this bounds.
+    /// </summary>
+    private static async Task<List<TaskKey>> OlderMatchesAsync(DbContext db, IQueryable<TaskItem> matches, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off", ct);
+        var keys = await matches.Select(t => new TaskKey(t.CreatedAt, t.Id)).Take(SearchLimits.IndexedMatches).ToListAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = DEFAULT; SET LOCAL enable_seqscan = DEFAULT", ct);
+        return keys;
+    }
+
+    private static IQueryable<TaskItem> After(IQueryable<TaskItem> tasks, Cursor? cursor) =>
+        cursor is null ? tasks : After(tasks, new TaskKey(cursor.KeyAsTime(), cursor.Id));
+
+    /// <remarks>The redundant "&lt;= at" lets PostgreSQL start the index scan at the position instead of filtering from the top.</remarks>
+    private static IQueryable<TaskItem> After(IQueryable<TaskItem> tasks, TaskKey key) =>
+        tasks.Where(t => t.CreatedAt <= key.CreatedAt && (t.CreatedAt < key.CreatedAt || t.Id < key.Id));
+
+    private static IQueryable<TaskItem> NewestFirst(IQueryable<TaskItem> tasks) =>
+        tasks.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
+
+    private static Page<TaskDto> FullPage(List<TaskDto> rows, int limit)
+    {
+        rows.RemoveRange(limit, rows.Count - limit);
+        return new Page<TaskDto>(rows, CursorAt(new TaskKey(rows[^1].CreatedAt, rows[^1].Id)));
+    }
+
+    private static string CursorAt(TaskKey key) => Cursor.For(GetTasksQuery.ByCreated, key.CreatedAt, key.Id).Encode();
+
+    /// <summary>A task's position in the newest-first order.</summary>
+    private sealed record TaskKey(DateTimeOffset CreatedAt, Guid Id);
+}
