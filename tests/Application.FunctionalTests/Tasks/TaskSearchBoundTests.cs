@@ -61,6 +61,23 @@ public sealed class TaskSearchBoundTests : FunctionalTestBase
         });
     }
 
+    /// <summary>Two characters hold no trigram for the index to narrow by, so pages end at each walk's end instead.</summary>
+    [Test]
+    public async Task ShortTextBeyondTheWalk_IsFoundByFollowingTheCursor()
+    {
+        var matches = await InsertTasksAsync(2, "zq older", Old);
+        await InsertTasksAsync(SearchLimits.WalkedTasks + 100, "plain work", Recent);
+
+        var pages = await AllPagesAsync(new GetTasksQuery(Search: "zq"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages, Has.Count.EqualTo(2));
+            Assert.That(pages[0].Items, Is.Empty);
+            Assert.That(pages.SelectMany(p => p.Items).Select(t => t.Title), Is.EqualTo(matches));
+        });
+    }
+
     /// <summary>A page made of a match inside the walk and matches beyond it, then pages continuing from an older match.</summary>
     [Test]
     public async Task PagesJoiningTheWalkAndTheIndex_HaveNoGapsOrDuplicates()

@@ -16,7 +16,7 @@ namespace TaskManager.Application.Tasks.Queries.GetTasks;
 /// <item>the walk, over at most <see cref="SearchLimits.WalkedTasks"/> tasks: a common word fills the page here;</item>
 /// <item>if it does not and tasks are left, the trigram index over the older tasks, stopped after
 /// <see cref="SearchLimits.IndexedMatches"/> matches: fewer are all of them (a rare word), and the page takes the newest;</item>
-/// <item>otherwise the page ends where the walk ended, holding what the walk found (perhaps nothing), and its cursor
+/// <item>otherwise (or for a text too short to hold a trigram) the page ends where the walk ended, holding what the walk found (perhaps nothing), and its cursor
 /// goes on from there.</item>
 /// </list>
 /// Every cursor is a task's position in the newest-first order with every task before it examined, so following
@@ -24,6 +24,8 @@ namespace TaskManager.Application.Tasks.Queries.GetTasks;
 /// </summary>
 public static class TextSearchPage
 {
+    private const int TrigramLength = 3;
+
     public static async Task<Page<TaskDto>> ReadAsync(IApplicationDbContext db, IQueryable<TaskItem> candidates, string text, Cursor? cursor, int limit,
         CancellationToken ct)
     {
@@ -39,6 +41,9 @@ public static class TextSearchPage
         if (walkEnd is null)
             return new Page<TaskDto>(rows, null); // the walk reached the oldest task: every match is on this page
 
+        // A text of one or two characters holds no trigram: the index would hand over every task to recheck.
+        if (text.Trim().Length < TrigramLength)
+            return new Page<TaskDto>(rows, CursorAt(walkEnd));
         var older = await OlderMatchesAsync((DbContext)db, Matching(After(candidates, walkEnd), text), ct);
         if (older.Count >= SearchLimits.IndexedMatches)
             return new Page<TaskDto>(rows, CursorAt(walkEnd));
