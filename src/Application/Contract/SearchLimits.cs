@@ -7,7 +7,10 @@ namespace TaskManager.Application.Contract;
 /// </summary>
 public static class SearchLimits
 {
-    /// <summary>The newest tasks after the cursor (matching the other filters) read in order and tested for the text.</summary>
+    /// <summary>The newest tasks after the cursor (matching the other filters) read in order and tested for the text first.</summary>
+    public const int FirstWalkedTasks = 500;
+
+    /// <summary>How far the walk goes on when the first one found the text but not enough of it to fill the page.</summary>
     public const int WalkedTasks = 2_000;
 
     /// <summary>

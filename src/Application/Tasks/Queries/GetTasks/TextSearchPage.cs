@@ -13,7 +13,8 @@ namespace TaskManager.Application.Tasks.Queries.GetTasks;
 /// trigram indexes find matches in no order, so a common word rechecks and sorts every match. The page takes each
 /// where it is cheap:
 /// <list type="number">
-/// <item>the walk, over at most <see cref="SearchLimits.WalkedTasks"/> tasks: a common word fills the page here;</item>
+/// <item>the walk, over the <see cref="SearchLimits.FirstWalkedTasks"/> newest tasks, and over the
+/// <see cref="SearchLimits.WalkedTasks"/> newest if the first walk met the text: a common word fills the page here;</item>
 /// <item>if it does not and tasks are left, the trigram index over the older tasks, stopped after
 /// <see cref="SearchLimits.IndexedMatches"/> matches: fewer are all of them (a rare word), and the page takes the newest;</item>
 /// <item>otherwise (or for a text too short to hold a trigram) the page ends where the walk ended, holding what the walk found (perhaps nothing), and its cursor
@@ -29,14 +30,18 @@ public static class TextSearchPage
     public static async Task<Page<TaskDto>> ReadAsync(IApplicationDbContext db, IQueryable<TaskItem> candidates, string text, Cursor? cursor, int limit,
         CancellationToken ct)
     {
-        var walk = NewestFirst(After(candidates, cursor)).Take(SearchLimits.WalkedTasks);
-        var rows = await NewestFirst(Matching(walk, text)).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
+        // A short walk first: a rare text finds nothing in it and goes on to the index at little cost, while a text met
+        // there is common enough that the longer walk is the cheaper way to fill the page.
+        var walked = SearchLimits.FirstWalkedTasks;
+        var rows = await WalkAsync(candidates, text, cursor, walked, limit, ct);
+        if (rows.Count > 0 && rows.Count <= limit)
+            rows = await WalkAsync(candidates, text, cursor, walked = SearchLimits.WalkedTasks, limit, ct);
         if (rows.Count > limit)
             return FullPage(rows, limit);
 
         // One snapshot from here on, so the matches counted below are the ones loaded.
         await using var snapshot = await db.BeginSnapshotAsync(ct);
-        var walkEnd = await NewestFirst(After(candidates, cursor)).Skip(SearchLimits.WalkedTasks - 1)
+        var walkEnd = await NewestFirst(After(candidates, cursor)).Skip(walked - 1)
             .Select(t => new TaskKey(t.CreatedAt, t.Id)).FirstOrDefaultAsync(ct);
         if (walkEnd is null)
             return new Page<TaskDto>(rows, null); // the walk reached the oldest task: every match is on this page
@@ -53,6 +58,12 @@ public static class TextSearchPage
         rows.AddRange(await NewestFirst(candidates.Where(t => wanted.Contains(t.Id))).Select(TaskDtoProjection.Expression).ToListAsync(ct));
         return rows.Count > limit ? FullPage(rows, limit) : new Page<TaskDto>(rows, null);
     }
+
+    /// <summary>Up to <paramref name="limit"/> + 1 matches among the <paramref name="walked"/> newest tasks after the cursor.</summary>
+    private static Task<List<TaskDto>> WalkAsync(IQueryable<TaskItem> candidates, string text, Cursor? cursor, int walked, int limit,
+        CancellationToken ct) =>
+        NewestFirst(Matching(NewestFirst(After(candidates, cursor)).Take(walked), text)).Take(limit + 1)
+            .Select(TaskDtoProjection.Expression).ToListAsync(ct);
 
     /// <summary>
     /// lower(column) LIKE '%…%': the expressions the pg_trgm indexes idx_tasks_title_trgm and idx_tasks_description_trgm
