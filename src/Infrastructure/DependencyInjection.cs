@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
@@ -65,6 +67,9 @@ public static class DependencyInjection
         services.AddDbContextPool<ApplicationDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention()
+            // The task search's index step takes a bounded number of matches in no order on purpose
+            // (TextSearchPage); logged at every such search, EF Core's warning about it would only be noise.
+            .ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ITaskQueue, PostgresTaskQueue>();
