@@ -13,6 +13,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 const STATUSES = ['not_started', 'in_progress', 'blocked', 'completed', 'cancelled'];
 const PRIORITIES = ['low', 'medium', 'high', 'urgent'];
 const COMPLEXITIES = ['low', 'medium', 'high'];
+/** Tasks one search page examines: tiny, so a handful of tasks shows how the board follows (and stops following) cursors. */
+const SEARCH_WALK = 2;
 
 const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
 /** An unsigned-looking token the mock accepts (the mock does not verify signatures). */
@@ -169,8 +171,16 @@ export function createMockServer() {
       if (p.get('repository')) list = list.filter((t) => t.repository === p.get('repository'));
       if (p.get('priority')) list = list.filter((t) => t.priority === p.get('priority'));
       if (p.get('status')) list = list.filter((t) => p.get('status').split(',').includes(t.status));
-      if (p.get('q')) list = list.filter((t) => `${t.title} ${t.description ?? ''}`.toLowerCase().includes(p.get('q').toLowerCase()));
       list.sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
+      if (p.get('q')) {
+        // Like the server's bounded search: a page examines a few tasks and may come back short, even empty, with a
+        // cursor at the last task examined (docs/contract.md, "Task search").
+        const from = Number(p.get('cursor') ?? 0);
+        const examined = list.slice(from, from + SEARCH_WALK);
+        const found = examined.filter((t) => `${t.title} ${t.description ?? ''}`.toLowerCase().includes(p.get('q').toLowerCase()));
+        const next = from + SEARCH_WALK < list.length ? String(from + SEARCH_WALK) : null;
+        return send(res, 200, { items: found.map(pub), next_cursor: next });
+      }
       return send(res, 200, { items: list.map(pub), next_cursor: null });
     }
     if (path === '/api/tasks' && req.method === 'POST') {

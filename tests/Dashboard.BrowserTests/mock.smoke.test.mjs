@@ -77,3 +77,22 @@ test('mock: sign in, create, live agent task, keyboard + drag status, validation
   await page.locator('#signin').waitFor();
   await context.close();
 });
+
+test('mock: a search whose pages come back empty stops after a few pages and says more was not loaded', async () => {
+  const agent = (title) => fetch(`${base}/__mock/agent`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title, repository: 'web-app', priority: 'low' }) });
+  await agent('Old note about the haystack needle');
+  for (let n = 1; n <= 20; n++) await agent(`Filler task ${n}`);
+  const { context, page } = await openBoard(browser, base, mockToken());
+  const searches = [];
+  page.on('request', (r) => { if (r.url().includes('/api/tasks?') && r.url().includes('q=')) searches.push(r.url()); });
+
+  await page.getByLabel('Search').fill('filler task 20');
+  await card(page, 'Filler task 20').waitFor();
+
+  // The summary changes once a load has followed its last page, so the requests counted then are all of them.
+  await page.getByLabel('Search').fill('haystack needle');
+  await page.locator('#board-summary', { hasText: '0 tasks (more not loaded: narrow the filters)' }).waitFor();
+  assert.equal(searches.filter((u) => u.includes('haystack')).length, 8, 'eight pages, not the twelve the cursor chain would take');
+  assert.equal(await card(page, 'Old note about the haystack needle').count(), 0, 'beyond the pages followed');
+  await context.close();
+});

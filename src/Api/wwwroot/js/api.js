@@ -78,9 +78,10 @@ export const listRepositories = async () =>
   itemsOf(await request('/api/repositories')).map((r) => (typeof r === 'string' ? r : r.name)).filter(Boolean);
 
 /** Walks every page of GET /api/tasks for the board's filters (capped, to keep the browser responsive). */
-export async function listAllTasks(filters, { max = 2000 } = {}) {
+export async function listAllTasks(filters, { max = 2000, maxPages = 8 } = {}) {
   const out = [];
   let cursor = null;
+  let pages = 0;
   do {
     const qs = new URLSearchParams(taskQuery(filters));
     qs.set('limit', '500');
@@ -88,7 +89,9 @@ export async function listAllTasks(filters, { max = 2000 } = {}) {
     const data = await request(`/api/tasks?${qs}`);
     out.push(...itemsOf(data));
     cursor = Array.isArray(data) ? null : data?.next_cursor ?? null;
-  } while (cursor && out.length < max);
+    // A search page does bounded work and may come back short, even empty, with a cursor (docs/contract.md, "Task
+    // search"): a word found only in old tasks would otherwise chain hundreds of requests behind one board load.
+  } while (cursor && out.length < max && ++pages < maxPages);
   return { items: out, truncated: !!cursor };
 }
 

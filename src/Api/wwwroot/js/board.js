@@ -81,7 +81,7 @@ function renderBoard() {
   for (const [id, entry] of cards) if (!seen.has(id)) { entry.node.remove(); cards.delete(id); }
   // A card that moved columns was detached, which drops focus: give it back.
   if (focusedId && document.activeElement !== cardElement(focusedId)) cardElement(focusedId)?.focus({ preventScroll: true });
-  $('#board-summary').textContent = `${tasks.length} task${tasks.length === 1 ? '' : 's'}${store.truncated ? ' (first 2000 shown)' : ''}`;
+  $('#board-summary').textContent = `${tasks.length} task${tasks.length === 1 ? '' : 's'}${store.truncated ? ' (more not loaded: narrow the filters)' : ''}`;
 }
 
 /** The card element of a task, re-rendered only when what it shows changed (any field may be on the card). */
