@@ -16,8 +16,10 @@ namespace TaskManager.Infrastructure.Events;
 /// <remarks>
 /// Several instances relay the same table, one at a time: the holder of the <see cref="RelayLease"/>, which keeps each
 /// task's events in commit order across instances. Nothing is locked or kept open while Redis is called: a batch is
-/// read, published under the lease's epoch (which Redis fences) and marked published in one statement each, so a
-/// holder that freezes mid-publish stalls nobody; its lease runs out and another instance carries on (ADR 0004).
+/// read, published under the lease's epoch (which Redis fences) and marked published by the statement that reads the
+/// next batch, so a holder that freezes mid-publish stalls nobody; its lease runs out and another instance carries on
+/// (ADR 0004). Rows published and not yet marked are published again by a successor, which Redis' de-duplication
+/// markers turn into no-ops, exactly as for a holder that dies between its publish and a mark of its own.
 /// </remarks>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource database,
@@ -35,7 +37,16 @@ public sealed partial class OutboxRelay(
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long published rows wait for the next batch's read to mark them when no commit rings: under load the doorbell
+    /// rings sooner and the mark costs no statement of its own; once writes stop, the outbox is up to date this soon.
+    /// </summary>
+    private static readonly TimeSpan MarkDelay = TimeSpan.FromMilliseconds(50);
+
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
+    /// <summary>Sequences of rows on the streams whose <c>published_at</c> is still null: the next read marks them.</summary>
+    private long[] _unmarked = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,10 +64,15 @@ public sealed partial class OutboxRelay(
             {
                 // Without Redis there is no point holding the lease; the rows wait.
                 if (!publisher.IsConnected)
+                {
+                    // What already reached the streams is marked all the same; the rest waits.
+                    await MarkPublishedAsync(stoppingToken);
                     throw new TimeoutException("Redis is not connected.");
+                }
                 var (epoch, taken) = await lease.HoldAsync(stoppingToken);
                 if (epoch is not { } held)
                 {
+                    await MarkPublishedAsync(stoppingToken);
                     await FollowAsync(settings, stoppingToken);
                     continue;
                 }
@@ -81,7 +97,7 @@ public sealed partial class OutboxRelay(
                 if (more)
                     continue;
                 await CleanupIfDueAsync(settings, stoppingToken);
-                await signal.WaitAsync(IdleWait(settings), stoppingToken);
+                await signal.WaitAsync(_unmarked.Length > 0 ? MarkDelay : IdleWait(settings), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -95,17 +111,19 @@ public sealed partial class OutboxRelay(
             }
         }
         await doorbell.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        // A clean stop hands over at once instead of after the lease runs out.
+        // A clean stop leaves the outbox up to date and hands over at once instead of after the lease runs out.
+        await MarkPublishedOnStopAsync();
         await lease.ReleaseAsync();
     }
 
     /// <summary>
-    /// Publishes one batch in sequence order under lease <paramref name="epoch"/> and marks it published; returns
-    /// whether a full batch was found (so there may be more).
+    /// Marks the previous batch published, then publishes the next one in sequence order under lease
+    /// <paramref name="epoch"/>, leaving it for the next read to mark; returns whether a full batch was found (so there
+    /// may be more).
     /// </summary>
     private async Task<bool> RelayBatchAsync(long epoch, int batchSize, CancellationToken ct)
     {
-        var rows = await ReadUnpublishedAsync(batchSize, ct);
+        var rows = await MarkAndReadUnpublishedAsync(batchSize, ct);
         if (rows.Count == 0)
             return false;
         try
@@ -118,16 +136,8 @@ public sealed partial class OutboxRelay(
             throw;
         }
 
-        // "published_at IS NULL" is what lets PostgreSQL find the rows through idx_outbox_unpublished; without it the
-        // only way to match a sequence is a scan of the whole table, published history included (~140 ms at 100k rows).
         // Not conditional on the lease: these rows are on the streams now, whoever holds it.
-        await using (var mark = database.CreateCommand(
-            "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@sequences) AND published_at IS NULL"))
-        {
-            mark.CommandTimeout = options.Value.LeaseSeconds;
-            mark.Parameters.AddWithValue("sequences", rows.Select(r => r.Sequence).ToArray());
-            await mark.ExecuteNonQueryAsync(ct);
-        }
+        _unmarked = [.. rows.Select(r => r.Sequence)];
         metrics.EventsPublished(rows, time.GetUtcNow());
         LogPublished(rows.Count);
         return rows.Count == batchSize;
@@ -152,14 +162,24 @@ public sealed partial class OutboxRelay(
     private TimeSpan IdleWait(EventsOptions settings) =>
         TimeSpan.FromMilliseconds(Math.Min(settings.PollMilliseconds, lease.RenewalInterval.TotalMilliseconds));
 
-    private async Task<List<OutboxMessage>> ReadUnpublishedAsync(int batchSize, CancellationToken ct)
+    // "published_at IS NULL" is what lets PostgreSQL find the rows through idx_outbox_unpublished; without it the only
+    // way to match a sequence is a scan of the whole table, published history included (~140 ms at 100k rows).
+    private const string MarkSql = "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@published) AND published_at IS NULL";
+
+    /// <summary>
+    /// One statement per batch: marks <see cref="_unmarked"/> and reads the oldest rows still waiting. The read sees the
+    /// table as it was before the mark (one snapshot), hence the rows just marked are left out by sequence.
+    /// </summary>
+    private async Task<List<OutboxMessage>> MarkAndReadUnpublishedAsync(int batchSize, CancellationToken ct)
     {
-        await using var command = database.CreateCommand("""
+        await using var command = database.CreateCommand($"""
+            WITH marked AS ({MarkSql})
             SELECT sequence, id, task_id, event_type, task_data, assignee_id, repository_name,
                    previous_assignee_id, previous_repository_name, occurred_at
-            FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT @limit
+            FROM outbox_messages WHERE published_at IS NULL AND sequence <> ALL(@published) ORDER BY sequence LIMIT @limit
             """);
         command.CommandTimeout = options.Value.LeaseSeconds;
+        command.Parameters.AddWithValue("published", _unmarked);
         command.Parameters.AddWithValue("limit", batchSize);
         var rows = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -179,7 +199,33 @@ public sealed partial class OutboxRelay(
                 OccurredAt = reader.GetFieldValue<DateTimeOffset>(9),
             });
         }
+        _unmarked = [];
         return rows;
+    }
+
+    /// <summary>Marks what is on the streams but not yet marked, for when no read follows soon: the lease went elsewhere.</summary>
+    private async Task MarkPublishedAsync(CancellationToken ct)
+    {
+        if (_unmarked.Length == 0)
+            return;
+        await using var command = database.CreateCommand(MarkSql);
+        command.CommandTimeout = options.Value.LeaseSeconds;
+        command.Parameters.AddWithValue("published", _unmarked);
+        await command.ExecuteNonQueryAsync(ct);
+        _unmarked = [];
+    }
+
+    /// <summary>Best effort: rows left unmarked are published again by the next holder, and Redis drops the repeats.</summary>
+    private async Task MarkPublishedOnStopAsync()
+    {
+        try
+        {
+            await MarkPublishedAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            LogMarkOnStopFailed(ex.Message);
+        }
     }
 
     /// <summary>Best effort: an operator looking at a stuck outbox sees why (attempts, last_error).</summary>
@@ -239,6 +285,9 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox relay published {Count} events")]
     private partial void LogPublished(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay stopped without marking its last batch published ({Reason}); the next holder republishes it")]
+    private partial void LogMarkOnStopFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record an outbox failure: {Reason}")]
     private partial void LogRecordFailed(string reason);
