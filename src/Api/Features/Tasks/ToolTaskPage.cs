@@ -31,6 +31,10 @@ public sealed record ToolTaskPage(
     /// </summary>
     public string Text()
     {
+        // A search page does bounded work and may come back empty with a cursor (docs/contract.md, "Task search"):
+        // a model reading "0 task(s)" alone would stop there.
+        if (Items.Count == 0 && NextCursor is not null && NextSyncToken is null)
+            return $"0 task(s) among the tasks searched so far; older ones remain\n{ToolReply.PageEnd(NextCursor)}";
         var shared = Items.Count > 1 ? ToolTaskRow.Columns.Where(c => Items.All(r => c.Value(r) == c.Value(Items[0]))).ToList() : [];
         var own = ToolTaskRow.Columns.Except(shared).ToList();
         var text = new StringBuilder(Items.Count * 160 + 120).Append(CultureInfo.InvariantCulture, $"{Items.Count} task(s)");
