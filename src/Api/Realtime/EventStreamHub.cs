@@ -14,7 +14,9 @@ namespace TaskManager.Api.Realtime;
 /// it concerns. Registration and dispatch share a lock, so a subscriber's <see cref="EventSubscription.StartPosition"/>
 /// splits the log exactly: events up to it are replayed from Redis, events after it arrive in the queue. Long polls
 /// (<see cref="ITaskEventNotifier"/>) wait here too, for the reader's position to pass theirs. Directory events go to
-/// <see cref="DirectoryChanges"/>, whose listeners include the hub itself: a deactivated person's streams end.
+/// <see cref="DirectoryChanges"/>, whose listeners include the hub itself: a deactivated person's streams end. One
+/// timer ticks every stream (<see cref="StreamFrame.Tick"/>) for its heartbeat and account check. Every write to a
+/// subscriber's queue happens under the lock, so each queue has one writer at a time.
 /// </summary>
 public sealed partial class EventStreamHub(
     ITaskEventFeed feed, DirectoryChanges directory, IOptions<RealtimeOptions> options, TaskManagerMetrics metrics, ILogger<EventStreamHub> logger)
@@ -141,6 +143,8 @@ public sealed partial class EventStreamHub(
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         var backoff = TimeSpan.FromMilliseconds(100);
+        var tickInterval = options.Value.TickInterval;
+        await using var ticks = new Timer(_ => TickAll(), null, tickInterval, tickInterval);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -201,6 +205,15 @@ public sealed partial class EventStreamHub(
                 _position = liveEvent.Id;
             }
             WakeWaiters();
+        }
+    }
+
+    private void TickAll()
+    {
+        lock (_gate)
+        {
+            foreach (var subscriber in _subscribers)
+                subscriber.OfferTick();
         }
     }
 

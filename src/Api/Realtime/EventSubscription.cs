@@ -49,14 +49,24 @@ public sealed class EventSubscription
         if (Filter.Match(liveEvent) is not { } type)
             return;
         // Rendered here, on the hub's reader, so writers on other threads only copy bytes.
-        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), IsControl: false));
+        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), StreamFrameKind.Event));
     }
 
     /// <summary>Called by the hub's reader only, when the log lost events the client may not have seen.</summary>
     internal void OfferResync(string position)
     {
         if (!IsCutOff)
-            Enqueue(new StreamFrame(position, ControlFrames.Resync(position), IsControl: true));
+            Enqueue(new StreamFrame(position, ControlFrames.Resync(position), StreamFrameKind.Control));
+    }
+
+    /// <summary>
+    /// Called by the hub's heartbeat timer only. A full queue drops the tick without cutting the subscriber off: its
+    /// writer is busy with what is queued, and the next event decides whether it is too slow.
+    /// </summary>
+    internal void OfferTick()
+    {
+        if (!IsCutOff)
+            _queue.Writer.TryWrite(StreamFrame.Tick);
     }
 
     private void Enqueue(StreamFrame frame)
@@ -74,7 +84,7 @@ public sealed class EventSubscription
     /// </summary>
     internal void End(byte[] finalFrame)
     {
-        if (!_queue.Writer.TryWrite(new StreamFrame(null, finalFrame, IsControl: true)))
+        if (!_queue.Writer.TryWrite(new StreamFrame(null, finalFrame, StreamFrameKind.Control)))
             _cutOff.Cancel();
         _queue.Writer.TryComplete();
     }

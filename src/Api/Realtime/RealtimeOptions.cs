@@ -6,6 +6,12 @@ public sealed class RealtimeOptions
     /// <summary>SSE_HEARTBEAT_SECONDS: idle time after which a heartbeat is sent (keeps proxies from closing the stream).</summary>
     public double HeartbeatSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// How often the hub ticks every stream: a stream silent for at least this long at a tick sends a heartbeat, so no
+    /// stream is silent for much longer than <see cref="HeartbeatSeconds"/>.
+    /// </summary>
+    public TimeSpan TickInterval => TimeSpan.FromSeconds(HeartbeatSeconds / 2);
+
     /// <summary>SSE_MAX_STREAMS_PER_USER: open streams one user may hold on one instance; more answer 429.</summary>
     public int MaxStreamsPerUser { get; set; } = 20;
 

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
@@ -75,13 +77,14 @@ public static partial class TaskStreamEndpoint
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
             http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            await WriteAsync(response, Encoding.UTF8.GetBytes(
-                string.Create(CultureInfo.InvariantCulture, $"retry: {settings.RetryMilliseconds}\n: subscribed\n\n")), stop.Token);
-            await response.Body.FlushAsync(stop.Token);
+            // Frames are copied straight into Kestrel's pipe and flushed once per batch.
+            var body = response.BodyWriter;
+            body.Write(Encoding.UTF8.GetBytes(
+                string.Create(CultureInfo.InvariantCulture, $"retry: {settings.RetryMilliseconds}\n: subscribed\n\n")));
+            await body.FlushAsync(stop.Token);
 
-            var lastSent = lastEventId is null ? subscription.StartPosition : await ReplayAsync(response, feed, subscription, lastEventId, metrics, stop.Token);
-            var heartbeat = TimeSpan.FromSeconds(settings.HeartbeatSeconds);
-            await RelayLiveAsync(response, feed, hub, subscription, lastSent, heartbeat, new AccountCheck(users, actor.UserId, heartbeat), metrics, stop.Token);
+            var lastSent = lastEventId is null ? subscription.StartPosition : await ReplayAsync(body, feed, subscription, lastEventId, metrics, stop.Token);
+            await RelayLiveAsync(body, feed, hub, subscription, lastSent, new AccountCheck(users, actor.UserId), metrics, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -104,7 +107,7 @@ public static partial class TaskStreamEndpoint
     /// if the log cannot serve exactly what followed that position. Returns the id the client now stands at: live
     /// events up to it are not sent again.
     /// </summary>
-    private static async Task<string> ReplayAsync(HttpResponse response, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
+    private static async Task<string> ReplayAsync(PipeWriter body, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
         TaskManagerMetrics metrics, CancellationToken ct)
     {
         var cursor = lastEventId;
@@ -115,8 +118,8 @@ public static partial class TaskStreamEndpoint
             var page = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
             if (page.PositionLost)
             {
-                await WriteAsync(response, ControlFrames.Resync(subscription.StartPosition), ct);
-                await response.Body.FlushAsync(ct);
+                body.Write(ControlFrames.Resync(subscription.StartPosition));
+                await body.FlushAsync(ct);
                 return subscription.StartPosition;
             }
             var written = 0;
@@ -127,10 +130,10 @@ public static partial class TaskStreamEndpoint
                 var liveEvent = new LiveEvent(published);
                 if (subscription.Filter.Match(liveEvent) is not { } type)
                     continue;
-                await WriteAsync(response, liveEvent.Frame(type), ct);
+                body.Write(liveEvent.Frame(type));
                 written++;
             }
-            await response.Body.FlushAsync(ct);
+            await body.FlushAsync(ct);
             metrics.EventsDelivered(written);
             if (page.Events.Count < EventStreamHub.ReadBatch)
                 break;
@@ -140,58 +143,84 @@ public static partial class TaskStreamEndpoint
         return lastEventId;
     }
 
-    private static async Task RelayLiveAsync(HttpResponse response, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
-        string lastSent, TimeSpan heartbeat, AccountCheck account, TaskManagerMetrics metrics, CancellationToken ct)
+    /// <summary>
+    /// Writes what the hub queues, a batch at a time with one flush. Nothing is armed or allocated per event: the
+    /// heartbeat and the look at the owner wait for the hub's <see cref="StreamFrame.Tick"/>, every half heartbeat.
+    /// </summary>
+    private static async Task RelayLiveAsync(PipeWriter body, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
+        string lastSent, AccountCheck account, TaskManagerMetrics metrics, CancellationToken ct)
     {
         var events = subscription.Events;
-        while (true)
+        // Queued events the client already has: it resumed from beyond where the live queue starts (it saw them through
+        // another instance). Compared only up to the first newer one, since every event after it is newer still.
+        var skipThrough = feed.Compare(lastSent, subscription.StartPosition) > 0 ? lastSent : null;
+        // Silent for a whole tick interval means a heartbeat at the tick, so no stream is silent for much longer than a
+        // heartbeat, and an idle one sends one every second tick.
+        var wroteSinceTick = true;
+        while (await events.WaitToReadAsync(ct))
         {
-            // Checked between frames, whether the stream is idle or busy, so no lost event keeps it open.
-            if (!await account.StillActiveAsync(ct))
-            {
-                await WriteAsync(response, ControlFrames.AccountDeactivated, ct);
-                await response.Body.FlushAsync(ct);
-                return;
-            }
-            using (var idle = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                idle.CancelAfter(heartbeat);
-                try
-                {
-                    if (!await events.WaitToReadAsync(idle.Token))
-                        return; // Completed: server shutdown, or the caller was deactivated.
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    // The hub's position first, then the queue: the hub queues an event before it moves past it, so an
-                    // empty queue after that read means everything up to that position was written.
-                    var position = hub.Position;
-                    if (events.Count > 0)
-                        continue;
-                    if (feed.Compare(position, lastSent) > 0)
-                        lastSent = position;
-                    await WriteAsync(response, ControlFrames.Heartbeat(lastSent, DateTimeOffset.UtcNow), ct);
-                    await response.Body.FlushAsync(ct);
-                    continue;
-                }
-            }
+            var wrote = false;
             var written = 0;
+            var ticked = false;
             while (events.TryRead(out var frame))
             {
-                if (frame is { IsControl: false, Id: { } id } && feed.Compare(id, lastSent) <= 0)
+                if (frame.Kind == StreamFrameKind.Tick)
+                {
+                    ticked = true;
                     continue;
-                await WriteAsync(response, frame.Bytes, ct);
+                }
+                if (!frame.IsEvent)
+                {
+                    // A resync moves the client to its position, and every event queued after it is newer.
+                    if (frame.Id is not null)
+                        skipThrough = null;
+                }
+                else if (skipThrough is not null)
+                {
+                    if (feed.Compare(frame.Id!, skipThrough) <= 0)
+                        continue;
+                    skipThrough = null;
+                }
+                body.Write(frame.Bytes);
+                wrote = true;
                 lastSent = frame.Id ?? lastSent;
-                if (!frame.IsControl)
+                if (frame.IsEvent)
                     written++;
             }
+            if (ticked)
+            {
+                // Between frames, whether the stream is idle or busy, so no lost event keeps it open.
+                if (!await account.StillActiveAsync(ct))
+                {
+                    body.Write(ControlFrames.AccountDeactivated);
+                    await body.FlushAsync(ct);
+                    metrics.EventsDelivered(written);
+                    return;
+                }
+                var silent = !wroteSinceTick && !wrote;
+                wroteSinceTick = false;
+                // The hub's position first, then the queue: the hub queues an event before it moves past it, so an
+                // empty queue after that read means everything up to that position was written.
+                if (silent)
+                {
+                    var position = hub.Position;
+                    if (events.Count == 0)
+                    {
+                        if (feed.Compare(position, lastSent) > 0)
+                            lastSent = position;
+                        body.Write(ControlFrames.Heartbeat(lastSent, DateTimeOffset.UtcNow));
+                        wrote = true;
+                    }
+                }
+            }
+            if (!wrote)
+                continue;
             // Counted once flushed: an event still in a buffer when the client went away was not delivered.
-            await response.Body.FlushAsync(ct);
+            await body.FlushAsync(ct);
+            wroteSinceTick = true;
             metrics.EventsDelivered(written);
         }
     }
-
-    private static ValueTask WriteAsync(HttpResponse response, byte[] bytes, CancellationToken ct) => response.Body.WriteAsync(bytes, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live-update stream of {UserId} cut off: it fell behind")]
     private static partial void LogCutOff(ILogger logger, Guid userId);

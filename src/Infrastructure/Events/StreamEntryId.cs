@@ -12,9 +12,10 @@ public readonly record struct StreamEntryId(ulong Milliseconds, ulong Sequence) 
         id = Zero;
         if (string.IsNullOrEmpty(value) || value.Length > 41)
             return false;
+        // Spans, not substrings: every delivery to every subscriber may compare ids.
         var dash = value.IndexOf('-', StringComparison.Ordinal);
-        var msPart = dash < 0 ? value : value[..dash];
-        var seqPart = dash < 0 ? "0" : value[(dash + 1)..];
+        var msPart = dash < 0 ? value.AsSpan() : value.AsSpan(0, dash);
+        var seqPart = dash < 0 ? "0" : value.AsSpan(dash + 1);
         if (!ulong.TryParse(msPart, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             || !ulong.TryParse(seqPart, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
             return false;
