@@ -103,9 +103,14 @@ public sealed class RedisEventPublisher(IConnectionMultiplexer redis, IOptions<E
         {
             throw new RelayFencedException(long.Parse(ex.Message[FencedPrefix.Length..], CultureInfo.InvariantCulture));
         }
-        await Task.WhenAll(ByTargetStream(rows, ids).Select(target => AppendToTargetAsync(db, target.Key, target.Value, settings)))
-            .WaitAsync(timeout, ct);
-        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), rows.Count).WaitAsync(timeout, ct);
+        // The readers read only the log, which holds the batch now: they are rung in the same pipeline as the per-user and
+        // per-repository appends, not a round trip after them.
+        Task[] writes =
+        [
+            .. ByTargetStream(rows, ids).Select(target => AppendToTargetAsync(db, target.Key, target.Value, settings)),
+            redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), rows.Count),
+        ];
+        await Task.WhenAll(writes).WaitAsync(timeout, ct);
     }
 
     /// <summary>Tells the relay leader, wherever it runs, that this instance committed outbox rows.</summary>
