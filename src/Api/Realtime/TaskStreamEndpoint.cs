@@ -144,8 +144,9 @@ public static partial class TaskStreamEndpoint
     }
 
     /// <summary>
-    /// Writes what the hub queues, a batch at a time with one flush. Nothing is armed or allocated per event: the
-    /// heartbeat and the look at the owner wait for the hub's <see cref="StreamFrame.Tick"/>, every half heartbeat.
+    /// Writes what the hub queues, a batch at a time with one flush, until the queue completes (server shutdown, or the
+    /// owner's stream ended). No timer is armed per event: the heartbeat and the look at the owner wait for the hub's
+    /// <see cref="StreamFrame.Tick"/>, every half heartbeat.
     /// </summary>
     private static async Task RelayLiveAsync(PipeWriter body, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
         string lastSent, AccountCheck account, TaskManagerMetrics metrics, CancellationToken ct)
