@@ -61,7 +61,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor call
             return await TextSearchPage.ReadAsync(db, Filtered(filter, null), search, cursor, limit, ct);
         var rows = caller.RepositoryIds is null
             ? await NewestFirstPage.ReadAsync((DbContext)db, filter, cursor is null ? null : (cursor.KeyAsTime(), cursor.Id), limit + 1, ct)
-            : await AfterByCreated(Filtered(filter, null), cursor).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
+            : await NewestFirstOrder.Sorted(NewestFirstOrder.After(Filtered(filter, null), cursor)).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
         if (rows.Count <= limit)
             return new Page<TaskDto>(rows, null);
         rows.RemoveAt(limit);
@@ -95,18 +95,6 @@ public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor call
         if (filter.UpdatedSince is { } since)
             tasks = tasks.Where(t => t.UpdatedAt >= since);
         return tasks;
-    }
-
-    private static IQueryable<TaskItem> AfterByCreated(IQueryable<TaskItem> tasks, Cursor? cursor)
-    {
-        if (cursor is not null)
-        {
-            var at = cursor.KeyAsTime();
-            var id = cursor.Id;
-            // The redundant "<= at" lets PostgreSQL start the index scan at the cursor instead of filtering from the top.
-            tasks = tasks.Where(t => t.CreatedAt <= at && (t.CreatedAt < at || t.Id < id));
-        }
-        return tasks.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
     }
 
     private static IQueryable<TaskItem> AfterByUpdated(IQueryable<TaskItem> tasks, Cursor? cursor)

@@ -41,7 +41,7 @@ public static class TextSearchPage
 
         // One snapshot from here on, so the matches counted below are the ones loaded.
         await using var snapshot = await db.BeginSnapshotAsync(ct);
-        var walkEnd = await NewestFirst(After(candidates, cursor)).Skip(walked - 1)
+        var walkEnd = await NewestFirstOrder.Sorted(NewestFirstOrder.After(candidates, cursor)).Skip(walked - 1)
             .Select(t => new TaskKey(t.CreatedAt, t.Id)).FirstOrDefaultAsync(ct);
         if (walkEnd is null)
             return new Page<TaskDto>(rows, null); // the walk reached the oldest task: every match is on this page
@@ -49,20 +49,20 @@ public static class TextSearchPage
         // A text of one or two characters holds no trigram: the index would hand over every task to recheck.
         if (text.Trim().Length < TrigramLength)
             return new Page<TaskDto>(rows, CursorAt(walkEnd));
-        var older = await OlderMatchesAsync((DbContext)db, Matching(After(candidates, walkEnd), text), ct);
+        var older = await OlderMatchesAsync((DbContext)db, Matching(NewestFirstOrder.After(candidates, walkEnd.CreatedAt, walkEnd.Id), text), ct);
         if (older.Count >= SearchLimits.IndexedMatches)
             return new Page<TaskDto>(rows, CursorAt(walkEnd));
 
         var wanted = older.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(limit + 1 - rows.Count)
             .Select(k => k.Id).ToList();
-        rows.AddRange(await NewestFirst(candidates.Where(t => wanted.Contains(t.Id))).Select(TaskDtoProjection.Expression).ToListAsync(ct));
+        rows.AddRange(await NewestFirstOrder.Sorted(candidates.Where(t => wanted.Contains(t.Id))).Select(TaskDtoProjection.Expression).ToListAsync(ct));
         return rows.Count > limit ? FullPage(rows, limit) : new Page<TaskDto>(rows, null);
     }
 
     /// <summary>Up to <paramref name="limit"/> + 1 matches among the <paramref name="walked"/> newest tasks after the cursor.</summary>
     private static Task<List<TaskDto>> WalkAsync(IQueryable<TaskItem> candidates, string text, Cursor? cursor, int walked, int limit,
         CancellationToken ct) =>
-        NewestFirst(Matching(NewestFirst(After(candidates, cursor)).Take(walked), text)).Take(limit + 1)
+        NewestFirstOrder.Sorted(Matching(NewestFirstOrder.Sorted(NewestFirstOrder.After(candidates, cursor)).Take(walked), text)).Take(limit + 1)
             .Select(TaskDtoProjection.Expression).ToListAsync(ct);
 
     /// <summary>
@@ -89,16 +89,6 @@ public static class TextSearchPage
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = DEFAULT; SET LOCAL enable_seqscan = DEFAULT", ct);
         return keys;
     }
-
-    private static IQueryable<TaskItem> After(IQueryable<TaskItem> tasks, Cursor? cursor) =>
-        cursor is null ? tasks : After(tasks, new TaskKey(cursor.KeyAsTime(), cursor.Id));
-
-    /// <remarks>The redundant "&lt;= at" lets PostgreSQL start the index scan at the position instead of filtering from the top.</remarks>
-    private static IQueryable<TaskItem> After(IQueryable<TaskItem> tasks, TaskKey key) =>
-        tasks.Where(t => t.CreatedAt <= key.CreatedAt && (t.CreatedAt < key.CreatedAt || t.Id < key.Id));
-
-    private static IQueryable<TaskItem> NewestFirst(IQueryable<TaskItem> tasks) =>
-        tasks.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
 
     private static Page<TaskDto> FullPage(List<TaskDto> rows, int limit)
     {
