@@ -8,7 +8,7 @@
 #   --quick  (default) one rate per scenario (the targets), 8 s windows: under 5 minutes
 #   --full   rate sweeps and 30 s windows: ~15 minutes
 # Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
-# runs a subset, BENCH_READ_RATES / BENCH_WRITE_RATES (comma-separated req/s) replace the mode's rates, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
+# runs a subset ("floor" reruns the chosen rest-read, writes and sse against the minimal .NET server, last), BENCH_READ_RATES / BENCH_WRITE_RATES (comma-separated req/s) replace the mode's rates, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
 # BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
 set -euo pipefail
 
@@ -48,9 +48,12 @@ chmod 0755 "$WORK"
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
 APP_PID=""
+FLOOR_PID=""
+stop_server() { [[ -n "$1" ]] && { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }; }
 cleanup() {
   local rc=$?
-  [[ -n "$APP_PID" ]] && { kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
+  stop_server "$APP_PID"
+  stop_server "$FLOOR_PID"
   redis_stop "$WORK/redis" || true
   pg_stop "$WORK/pg" || true
   if [[ "${BENCH_KEEP:-0}" == 1 || $rc -ne 0 ]]; then log "kept $WORK (logs: $WORK/app.log)"; else rm -rf "$WORK"; fi
@@ -115,7 +118,7 @@ else
 fi
 # A probe of one rate (say the half-maximum window) without the whole sweep.
 READ_RATES=${BENCH_READ_RATES:-$READ_RATES}; WRITE_RATES=${BENCH_WRITE_RATES:-$WRITE_RATES}
-ONLY=" ${BENCH_ONLY:-rest-read pgbench writes pgbench-writes mcp-vs-rest search sse recovery} "
+ONLY=" ${BENCH_ONLY:-rest-read pgbench writes pgbench-writes mcp-vs-rest search sse recovery floor} "
 want() { [[ "$ONLY" == *" $1 "* ]]; }
 run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1 FAILED (continuing)"; }
 
@@ -141,6 +144,29 @@ if want sse || want recovery; then
       --redis-stop "redis-cli -p $REDIS_PORT shutdown save >/dev/null 2>&1 || true" \
       --redis-start "redis-server --bind 127.0.0.1 --port $REDIS_PORT --dir $WORK/redis --daemonize yes --pidfile $WORK/redis/redis.pid --logfile $WORK/redis/redis.log --save '' --appendonly no && for i in \$(seq 100); do [[ \$(redis-cli -p $REDIS_PORT ping 2>/dev/null) == PONG ]] && exit 0; sleep 0.05; done; exit 1"
   fi
+fi
+
+# The minimal .NET server (bench/TaskManager.Floor: Kestrel, one prepared statement, the JSON; no auth, EF Core, Redis
+# or relay) through the same scenarios at the same rates, last: the service is stopped first, so neither disturbs the
+# other's windows. Its results are floor-<scenario>; the report puts its figures beside the service's.
+if want floor; then
+  log "stopping the service; publishing and serving the minimal .NET server (bench/TaskManager.Floor) the same way"
+  stop_server "$APP_PID"; APP_PID=""
+  dotnet publish bench/TaskManager.Floor/TaskManager.Floor.csproj -c Release --ucr --self-contained false -p:PublishReadyToRun=true \
+    -o "$WORK/floor-publish" -v quiet --nologo -clp:ErrorsOnly >&2
+  FLOOR_PORT=$(find_free_port "")
+  HOST=127.0.0.1 PORT=$FLOOR_PORT dotnet "$WORK/floor-publish/TaskManager.Floor.dll" --database "$DB_CONNECTION" >"$WORK/floor.log" 2>&1 &
+  FLOOR_PID=$!
+  wait_http_ok "http://127.0.0.1:$FLOOR_PORT/health/live" 90 "$FLOOR_PID" || { tail -n 40 "$WORK/floor.log" >&2; exit 1; }
+  FLOOR=(--url "http://127.0.0.1:$FLOOR_PORT" --jwt-secret "$JWT_SECRET" --results "$RESULTS" --label floor
+    --server-pid "$FLOOR_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID" --database "$DB_CONNECTION")
+  run_floor() { log "scenario $1 (minimal server)"; "${BENCH[@]}" "$@" "${FLOOR[@]}" || log "scenario $1 (minimal server) FAILED (continuing)"; }
+  # Warmed up like the service (its hot paths compiled before anything is measured), without MCP: it has none.
+  run_floor warm-up --seconds "$WARM_SECONDS" --rate 300
+  want rest-read && run_floor rest-read "${WINDOW[@]}" --rates "$READ_RATES"
+  want writes && run_floor writes "${WINDOW[@]}" --rates "$WRITE_RATES"
+  want sse && run_floor sse "${SSE[@]}"
+  stop_server "$FLOOR_PID"; FLOOR_PID=""
 fi
 
 VERSIONS="$("$PG_BIN/postgres" --version | sed 's/postgres (PostgreSQL)/PostgreSQL/'), Redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/'), generator: bench/TaskManager.Bench (SocketsHttpHandler, open model)"

@@ -14,6 +14,7 @@ public sealed class BenchContext
         ServerPid = args.Int("server-pid", 0);
         Cpu = new CpuMeter(ServerPid, args.Int("postmaster-pid", 0), args.Int("redis-pid", 0));
         Database = new PgStatsMeter(args.Flag("database") ? args.Required("database") : null);
+        Label = args.Text("label", "");
     }
 
     public BenchArgs Args { get; }
@@ -31,6 +32,14 @@ public sealed class BenchContext
     public int ServerPid { get; }
 
     public CpuMeter Cpu { get; }
+
+    /// <summary>
+    /// <c>--label floor</c>: the same scenario against another server (the minimal one), its results saved beside the
+    /// service's under <c>floor-&lt;scenario&gt;</c>.
+    /// </summary>
+    public string Label { get; }
+
+    public string ResultName(string scenario) => Label.Length == 0 ? scenario : $"{Label}-{scenario}";
 
     /// <summary>PostgreSQL's statement, commit and WAL-flush counters (<c>--database</c>, a connection string).</summary>
     public PgStatsMeter Database { get; }

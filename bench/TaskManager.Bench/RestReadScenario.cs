@@ -18,7 +18,7 @@ public static class RestReadScenario
         var rates = context.Args.Ints("rates", "1000,2000,3000,4000");
         using var client = new BenchClient(context.Url, context.Secret, context.Args.Int("connections", 32));
         var tokens = Enumerable.Range(1, 100).Select(n => client.Token(BenchIds.User(n))).ToArray();
-        var report = new ScenarioReport("rest-read");
+        var report = new ScenarioReport(context.ResultName("rest-read"));
 
         // --path replaces the list query (for profiling: e.g. /health/live or limit=1 isolates framework and JSON cost).
         var fixedPath = context.Args.Text("path", "");

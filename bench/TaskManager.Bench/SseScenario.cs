@@ -23,7 +23,7 @@ public static class SseScenario
         var counts = context.Args.Ints("subscribers", "1000,5000,10000");
         var eventRate = context.Args.Double("event-rate", 5);
         var eventSeconds = context.Args.Double("event-seconds", 10);
-        var report = new ScenarioReport("sse");
+        var report = new ScenarioReport(context.ResultName("sse"));
         report.Line("### 4. Live updates: SSE fan-out");
         report.Line();
         report.Line(string.Create(CultureInfo.InvariantCulture,

@@ -16,7 +16,7 @@ public static class WritesScenario
         var rates = context.Args.Ints("rates", "500,1000,1500");
         using var client = new BenchClient(context.Url, context.Secret, context.Args.Int("connections", 32));
         var tokens = Enumerable.Range(1, 50).Select(n => client.Token(BenchIds.User(n))).ToArray();
-        var report = new ScenarioReport("writes");
+        var report = new ScenarioReport(context.ResultName("writes"));
         report.Line("### 2. Writes: create a task, change a status");
         report.Line();
         report.Line("Create: title, ~300-character description, an assignee and a repository (both resolved by the server), priority. "
