@@ -49,7 +49,9 @@ RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
 APP_PID=""
 FLOOR_PID=""
-stop_server() { [[ -n "$1" ]] && { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }; }
+# (An if, not `[[ ]] &&`: a function returning 1 for an empty PID would end the EXIT trap under set -e, leaving the
+# database running.)
+stop_server() { if [[ -n "$1" ]]; then kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
 cleanup() {
   local rc=$?
   stop_server "$APP_PID"
