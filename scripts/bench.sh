@@ -5,8 +5,8 @@
 # on free loopback ports, migrates, seeds 100k tasks (1k users, 50 repositories, history, comments, outbox) with
 # bench/TaskManager.Bench, serves the API with rate
 # limiting off, runs the scenarios at fixed arrival rates (open model) and writes docs/benchmarks.md.
-#   --quick  (default) one rate per scenario (the targets), 8 s windows: under 5 minutes
-#   --full   rate sweeps and 30 s windows: ~15 minutes
+#   --quick  (default) one rate per scenario (the targets), 8 s windows: under 10 minutes
+#   --full   rate sweeps and 30 s windows: ~25 minutes (30 at BENCH_TASKS=500000, most of the extra in seeding)
 # Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
 # runs a subset ("floor" reruns the chosen rest-read, writes and sse against the minimal .NET server, last), BENCH_READ_RATES / BENCH_WRITE_RATES (comma-separated req/s) replace the mode's rates, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
 # BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
