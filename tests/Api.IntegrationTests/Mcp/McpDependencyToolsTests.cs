@@ -120,23 +120,35 @@ public sealed class McpDependencyToolsTests : McpTestBase
     [Test]
     public async Task CompletingTheLastBlocker_ReachesWaitForChanges_AsTaskUnblocked()
     {
+        var since = Success(await CallAsync(_agent, "wait_for_changes", new() { ["timeout_seconds"] = 0 })).GetProperty("next").GetString();
         var dependant = await CreateAsync("Waits");
         var blocker = await CreateAsync("Goes first");
         await CallAsync(_agent, "add_dependency", new() { ["task_id"] = dependant, ["blocked_by"] = blocker });
-        var since = Success(await CallAsync(_agent, "wait_for_changes", new() { ["timeout_seconds"] = 0 })).GetProperty("next").GetString();
+        // Events are relayed after the commit: read past the dependency's own event before completing the blocker.
+        (_, since) = await ChangesUntilAsync(since, 1, e => e == ("task_updated", dependant));
 
         await CallAsync(_agent, "update_task_status", new() { ["task_id"] = blocker, ["new_status"] = "completed" });
+        var (events, _) = await ChangesUntilAsync(since, 2, _ => true);
+
+        Assert.That(events, Is.EquivalentTo(new[] { ("task_completed", blocker), ("task_unblocked", dependant) }));
+    }
+
+    /// <summary>
+    /// The repository's events after <paramref name="since"/>, asked for until <paramref name="count"/> of them match
+    /// (they may be relayed apart, and each call returns what has arrived), and the position after them.
+    /// </summary>
+    private async Task<(List<(string? Type, string? Id)> Events, string? Next)> ChangesUntilAsync(
+        string? since, int count, Func<(string? Type, string? Id), bool> match)
+    {
         var events = new List<(string? Type, string? Id)>();
-        // The completion and the unblocking may be relayed apart; each call returns what has arrived, so ask until both have.
-        for (var call = 0; call < 5 && events.Count < 2; call++)
+        for (var call = 0; call < 5 && events.Count(match) < count; call++)
         {
             var changes = Success(await CallAsync(_agent, "wait_for_changes",
                 new() { ["since"] = since, ["timeout_seconds"] = 10, ["repository"] = _repository }));
             events.AddRange(changes.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("type").GetString(), e.GetProperty("task_id").GetString())));
             since = changes.GetProperty("next").GetString();
         }
-
-        Assert.That(events, Is.EquivalentTo(new[] { ("task_completed", blocker), ("task_unblocked", dependant) }));
+        return (events, since);
     }
 
     private async Task<string> CreateAsync(string title)
