@@ -62,10 +62,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor call
         var rows = caller.RepositoryIds is null
             ? await NewestFirstPage.ReadAsync((DbContext)db, filter, cursor is null ? null : (cursor.KeyAsTime(), cursor.Id), limit + 1, ct)
             : await NewestFirstOrder.Sorted(NewestFirstOrder.After(Filtered(filter, null), cursor)).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
-        if (rows.Count <= limit)
-            return new Page<TaskDto>(rows, null);
-        rows.RemoveAt(limit);
-        return new Page<TaskDto>(rows, Cursor.For(GetTasksQuery.ByCreated, rows[^1].CreatedAt, rows[^1].Id).Encode());
+        return NewestFirstOrder.PageOf(rows, limit);
     }
 
     /// <remarks>The cursor needs each row's change_seq, read in the same statement as the row it positions.</remarks>

@@ -21,4 +21,19 @@ public static class NewestFirstOrder
     /// <summary>The tasks after a newest-first cursor; all of them without one.</summary>
     public static IQueryable<TaskItem> After(IQueryable<TaskItem> tasks, Cursor? cursor) =>
         cursor is null ? tasks : After(tasks, cursor.KeyAsTime(), cursor.Id);
+
+    /// <summary>The cursor that goes on after the position (<paramref name="at"/>, <paramref name="id"/>).</summary>
+    public static string CursorAt(DateTimeOffset at, Guid id) => Cursor.For(GetTasksQuery.ByCreated, at, id).Encode();
+
+    /// <summary>
+    /// A page of <paramref name="rows"/> read newest first, up to <paramref name="limit"/> of them: rows past the limit
+    /// only say there is more, and the cursor then goes on after the last row kept.
+    /// </summary>
+    public static Page<TaskDto> PageOf(List<TaskDto> rows, int limit)
+    {
+        if (rows.Count <= limit)
+            return new Page<TaskDto>(rows, null);
+        rows.RemoveRange(limit, rows.Count - limit);
+        return new Page<TaskDto>(rows, CursorAt(rows[^1].CreatedAt, rows[^1].Id));
+    }
 }

@@ -17,8 +17,8 @@ namespace TaskManager.Application.Tasks.Queries.GetTasks;
 /// <see cref="SearchLimits.WalkedTasks"/> newest if the first walk met the text: a common word fills the page here;</item>
 /// <item>if it does not and tasks are left, the trigram index over the older tasks, stopped after
 /// <see cref="SearchLimits.IndexedMatches"/> matches: fewer are all of them (a rare word), and the page takes the newest;</item>
-/// <item>otherwise (or for a text too short to hold a trigram) the page ends where the walk ended, holding what the walk found (perhaps nothing), and its cursor
-/// goes on from there.</item>
+/// <item>otherwise (or for a text too short to hold a trigram) the page ends where the walk ended, holding what the
+/// walk found (perhaps nothing), and its cursor goes on from there.</item>
 /// </list>
 /// Every cursor is a task's position in the newest-first order with every task before it examined, so following
 /// <c>next_cursor</c> sees each match once and misses none.
@@ -37,7 +37,7 @@ public static class TextSearchPage
         if (rows.Count > 0 && rows.Count <= limit)
             rows = await WalkAsync(candidates, text, cursor, walked = SearchLimits.WalkedTasks, limit, ct);
         if (rows.Count > limit)
-            return FullPage(rows, limit);
+            return NewestFirstOrder.PageOf(rows, limit);
 
         // One snapshot from here on, so the matches counted below are the ones loaded.
         await using var snapshot = await db.BeginSnapshotAsync(ct);
@@ -48,15 +48,15 @@ public static class TextSearchPage
 
         // A text of one or two characters holds no trigram: the index would hand over every task to recheck.
         if (text.Trim().Length < TrigramLength)
-            return new Page<TaskDto>(rows, CursorAt(walkEnd));
+            return new Page<TaskDto>(rows, NewestFirstOrder.CursorAt(walkEnd.CreatedAt, walkEnd.Id));
         var older = await OlderMatchesAsync((DbContext)db, Matching(NewestFirstOrder.After(candidates, walkEnd.CreatedAt, walkEnd.Id), text), ct);
         if (older.Count >= SearchLimits.IndexedMatches)
-            return new Page<TaskDto>(rows, CursorAt(walkEnd));
+            return new Page<TaskDto>(rows, NewestFirstOrder.CursorAt(walkEnd.CreatedAt, walkEnd.Id));
 
         var wanted = older.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(limit + 1 - rows.Count)
             .Select(k => k.Id).ToList();
         rows.AddRange(await NewestFirstOrder.Sorted(candidates.Where(t => wanted.Contains(t.Id))).Select(TaskDtoProjection.Expression).ToListAsync(ct));
-        return rows.Count > limit ? FullPage(rows, limit) : new Page<TaskDto>(rows, null);
+        return NewestFirstOrder.PageOf(rows, limit);
     }
 
     /// <summary>Up to <paramref name="limit"/> + 1 matches among the <paramref name="walked"/> newest tasks after the cursor.</summary>
@@ -67,8 +67,9 @@ public static class TextSearchPage
 
     /// <summary>
     /// lower(column) LIKE '%…%': the expressions the pg_trgm indexes idx_tasks_title_trgm and idx_tasks_description_trgm
-    /// are built on; the text is trimmed and matched as a plain substring, whatever its case. The pattern goes into the SQL as a literal, not a parameter: PostgreSQL soon swaps a prepared
-    /// statement's plans for one generic plan, and for an unknown pattern that plan cannot judge a word rare.
+    /// are built on; the text is trimmed and matched as a plain substring, whatever its case. The pattern goes into the
+    /// SQL as a literal, not a parameter: PostgreSQL soon swaps a prepared statement's plans for one generic plan, and for
+    /// an unknown pattern that plan cannot judge a word rare.
     /// </summary>
     public static IQueryable<TaskItem> Matching(IQueryable<TaskItem> tasks, string text)
     {
@@ -89,14 +90,6 @@ public static class TextSearchPage
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = DEFAULT; SET LOCAL enable_seqscan = DEFAULT", ct);
         return keys;
     }
-
-    private static Page<TaskDto> FullPage(List<TaskDto> rows, int limit)
-    {
-        rows.RemoveRange(limit, rows.Count - limit);
-        return new Page<TaskDto>(rows, CursorAt(new TaskKey(rows[^1].CreatedAt, rows[^1].Id)));
-    }
-
-    private static string CursorAt(TaskKey key) => Cursor.For(GetTasksQuery.ByCreated, key.CreatedAt, key.Id).Encode();
 
     /// <summary>A task's position in the newest-first order.</summary>
     private sealed record TaskKey(DateTimeOffset CreatedAt, Guid Id);
