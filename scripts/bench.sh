@@ -160,14 +160,14 @@ if want floor; then
   HOST=127.0.0.1 PORT=$FLOOR_PORT dotnet "$WORK/floor-publish/TaskManager.Floor.dll" --database "$DB_CONNECTION" >"$WORK/floor.log" 2>&1 &
   FLOOR_PID=$!
   wait_http_ok "http://127.0.0.1:$FLOOR_PORT/health/live" 90 "$FLOOR_PID" || { tail -n 40 "$WORK/floor.log" >&2; exit 1; }
-  FLOOR=(--url "http://127.0.0.1:$FLOOR_PORT" --jwt-secret "$JWT_SECRET" --results "$RESULTS" --label floor
+  # From here on every scenario runs against the minimal server, its results labelled floor-<scenario>.
+  COMMON=(--url "http://127.0.0.1:$FLOOR_PORT" --jwt-secret "$JWT_SECRET" --results "$RESULTS" --label floor
     --server-pid "$FLOOR_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID" --database "$DB_CONNECTION")
-  run_floor() { log "scenario $1 (minimal server)"; "${BENCH[@]}" "$@" "${FLOOR[@]}" || log "scenario $1 (minimal server) FAILED (continuing)"; }
   # Warmed up like the service (its hot paths compiled before anything is measured), without MCP: it has none.
-  run_floor warm-up --seconds "$WARM_SECONDS" --rate 300
-  want rest-read && run_floor rest-read "${WINDOW[@]}" --rates "$READ_RATES"
-  want writes && run_floor writes "${WINDOW[@]}" --rates "$WRITE_RATES"
-  want sse && run_floor sse "${SSE[@]}"
+  run warm-up --seconds "$WARM_SECONDS" --rate 300
+  want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
+  want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
+  want sse && run sse "${SSE[@]}"
   stop_server "$FLOOR_PID"; FLOOR_PID=""
 fi
 
