@@ -6,15 +6,18 @@ namespace TaskManager.Api.Common;
 /// <summary>Small pieces of the text blocks tools return for a model to read.</summary>
 public static class ToolText
 {
-    /// <summary>Cuts on a text element so an emoji or accented letter is never split in half.</summary>
+    /// <summary>
+    /// Cuts on a text element so an emoji or accented letter is never split in half. Walks only as far as the cut:
+    /// parsing the whole text into elements (<see cref="StringInfo"/>) was 7 % of an MCP list's server CPU (perf).
+    /// </summary>
     public static (string? Text, bool Shortened) Shorten(string? text, int length)
     {
         if (text is null)
             return (null, false);
-        var elements = new StringInfo(text);
-        return elements.LengthInTextElements <= length
-            ? (text, false)
-            : (elements.SubstringByTextElements(0, length).TrimEnd() + "…", true);
+        var end = 0;
+        for (var elements = 0; elements < length && end < text.Length; elements++)
+            end += StringInfo.GetNextTextElementLength(text.AsSpan(end));
+        return end == text.Length ? (text, false) : (text[..end].TrimEnd() + "…", true);
     }
 
     /// <summary>Keeps a one-line-per-item rendering one line per item.</summary>
