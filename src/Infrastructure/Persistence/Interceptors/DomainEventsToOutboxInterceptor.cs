@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Interfaces;
@@ -41,12 +42,31 @@ public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox taskEvents, 
 
     private void AddOutboxMessages(DbContext context)
     {
-        var aggregates = context.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        var aggregates = AggregatesWithEvents(context.ChangeTracker);
         if (aggregates.Count == 0)
             return;
         var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
         aggregates.ForEach(a => a.ClearDomainEvents());
         context.Set<OutboxMessage>().AddRange(taskEvents.FromDomainEvents(events).Concat(directoryEvents.FromDomainEvents(events)));
+    }
+
+    /// <summary>
+    /// Reads the tracked aggregates without detecting changes: the events are on the entities themselves, and
+    /// SaveChanges detects changes right after this interceptor anyway. <c>Entries()</c> would detect them a second
+    /// time, a walk over every tracked property that was 5 % of a status change's server CPU (perf).
+    /// </summary>
+    private static List<AggregateRoot> AggregatesWithEvents(ChangeTracker tracker)
+    {
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     private void RingIfOutboxWritten(SaveChangesCompletedEventData eventData)
