@@ -61,6 +61,27 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
         }
     }
 
+    public async Task<int> SaveNewRowsAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("SaveNewRowsAsync is for a change made outside a transaction; inside one, use SaveChangesAsync.");
+        // Changes are detected once, here, for the check: neither the check nor the save walks the tracked entities again.
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            ChangeTracker.DetectChanges();
+            if (ChangeTracker.Entries().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } changed)
+                throw new InvalidOperationException($"SaveNewRowsAsync only adds rows, but a {changed.Metadata.ClrType.Name} is {changed.State}; use SaveChangesAsync.");
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -32,6 +32,14 @@ public interface IApplicationDbContext
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves new rows in one round trip instead of three (BEGIN with the inserts, then COMMIT): the inserts go as one
+    /// batch outside a transaction, which PostgreSQL runs as one implicit transaction, so a failing insert (a duplicate
+    /// key) still rolls back every other. For changes that only add rows: an UPDATE that matches no row is no error to
+    /// PostgreSQL and would not undo the rest, so anything modified or deleted is refused.
+    /// </summary>
+    Task<int> SaveNewRowsAsync(CancellationToken cancellationToken);
+
     /// <summary>For the use cases that must hold row locks (taken through <see cref="ITaskQueue"/>) until their change is saved.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 

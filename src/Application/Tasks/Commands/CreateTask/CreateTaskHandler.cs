@@ -47,7 +47,7 @@ public sealed class CreateTaskHandler(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveNewRowsAsync(cancellationToken);
         }
         catch (DuplicateKeyException) when (key is not null)
         {
