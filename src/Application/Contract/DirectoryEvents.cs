@@ -14,5 +14,11 @@ public static class DirectoryEvents
     /// </summary>
     public const string UserChanged = "user_changed";
 
-    public static bool IsDirectoryEvent(string eventType) => eventType == UserChanged;
+    /// <summary>
+    /// An API key was revoked. The event's data is <c>{"id", "user_id"}</c> of the key; instances that remember the key
+    /// from an earlier call forget it.
+    /// </summary>
+    public const string ApiKeyRevoked = "api_key_revoked";
+
+    public static bool IsDirectoryEvent(string eventType) => eventType is UserChanged or ApiKeyRevoked;
 }

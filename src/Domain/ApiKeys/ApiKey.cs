@@ -1,3 +1,4 @@
+using TaskManager.Domain.ApiKeys.Events;
 using TaskManager.Domain.Common;
 
 namespace TaskManager.Domain.ApiKeys;
@@ -6,7 +7,7 @@ namespace TaskManager.Domain.ApiKeys;
 /// An MCP key that acts for its owner, within its <see cref="Scopes"/> and <see cref="RepositoryIds"/>, until <see cref="ExpiresAt"/>. Only an HMAC
 /// digest of the secret is kept; the plaintext is shown once, when the key is created.
 /// </summary>
-public sealed class ApiKey
+public sealed class ApiKey : AggregateRoot
 {
     public const int NameMaxLength = 100;
 
@@ -85,7 +86,14 @@ public sealed class ApiKey
         };
     }
 
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    /// <summary>Stops the key for good; revoking it again changes nothing and tells no one.</summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (IsRevoked)
+            return;
+        RevokedAt = now;
+        Raise(new ApiKeyRevoked(this, now));
+    }
 
     /// <summary>The named scopes in canonical order, each once.</summary>
     private static string[] CheckedScopes(IReadOnlyCollection<string>? scopes)

@@ -6,13 +6,12 @@ using TaskManager.Infrastructure.Persistence;
 namespace TaskManager.Infrastructure.Identity;
 
 /// <summary>
-/// Checks a presented key on every call, against PostgreSQL, without a cache: a revocation committed by any
-/// instance is seen by the very next call everywhere, with no invalidation message that could be lost; so is the
-/// deactivation of the key's owner. The
-/// look-up is one prepared primary-index probe joined to the owner (measured in docs/mcp-design.md), cheaper
-/// than the tool call it guards. Use is recorded in memory and written in batches (<see cref="ApiKeyUsage"/>).
+/// Checks a presented key: against what this instance remembers of keys it accepted lately (<see cref="ApiKeyCache"/>,
+/// which every revocation and owner change reaches through the directory events), else against PostgreSQL with one
+/// prepared primary-index probe joined to the owner. Use is recorded in memory and written in batches
+/// (<see cref="ApiKeyUsage"/>).
 /// </summary>
-public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher hasher, ApiKeyUsage usage, TimeProvider time)
+public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher hasher, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider time)
 {
     /// <summary>
     /// Compiled once: every MCP call runs this look-up, and composing it per call (expression tree, EF Core's parameter
@@ -34,16 +33,26 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
             return null;
         var digest = hasher.Digest(key.Trim());
+        var owner = cache.Find(digest) ?? await LookUpAsync(digest, ct);
+        if (owner is null)
+            return null;
+        var now = time.GetUtcNow();
+        // A refused expired key is not a use; the caller tells its holder when it expired.
+        if (!owner.IsExpiredAt(now))
+            usage.Record(owner.KeyId, now);
+        return owner;
+    }
+
+    private async Task<ApiKeyOwner?> LookUpAsync(byte[] digest, CancellationToken ct)
+    {
+        var generation = cache.Generation;
         // The index finds the row by digest, which an attacker cannot steer without the salt; the final
         // comparison is constant-time all the same.
         var found = await FindByDigest(db, digest, ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
         var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt, found.RepositoryIds);
-        var now = time.GetUtcNow();
-        // A refused expired key is not a use; the caller tells its holder when it expired.
-        if (!owner.IsExpiredAt(now))
-            usage.Record(found.Id, now);
+        cache.Remember(digest, owner, generation);
         return owner;
     }
 

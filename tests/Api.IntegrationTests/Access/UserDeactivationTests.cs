@@ -15,7 +15,6 @@ public sealed class UserDeactivationTests : McpTestBase
 {
     private const string DeactivatedMessage = "Your account has been deactivated; ask an administrator to reactivate it.";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     private TaskManagerFactory _second = null!;
 
     protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?> { ["USER_CACHE_SECONDS"] = "3600" };
@@ -166,31 +165,5 @@ public sealed class UserDeactivationTests : McpTestBase
     {
         var error = await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
         Assert.That(error.GetProperty("message").GetString(), Is.EqualTo(DeactivatedMessage));
-    }
-
-    private static Task<HttpResponseMessage> ListToolsRawAsync(HttpClient http, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-API-Key", key);
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        return http.SendAsync(request);
-    }
-
-    /// <summary>Repeats the request until its answer matches (the other instance hears of the change a moment later).</summary>
-    private static async Task<HttpResponseMessage> EventuallyAsync(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow + Deadline;
-        while (true)
-        {
-            var response = await send();
-            if (done(response) || DateTimeOffset.UtcNow > deadline)
-                return response;
-            response.Dispose();
-            await Task.Delay(50);
-        }
     }
 }

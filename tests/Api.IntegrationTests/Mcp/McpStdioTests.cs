@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskManager.Api.Common;
@@ -91,7 +92,11 @@ public sealed class McpStdioTests : McpTestBase
         var client = await StartStdioAsync(key, []);
         Success(await CallAsync(client, "get_tasks", new() { ["user_id"] = "me" }));
 
-        (await MemberClient.DeleteAsync($"/api/api-keys/{id}")).EnsureSuccessStatusCode();
+        // Revoked through the instance the bridge talks to, which refuses the key before it answers; another instance
+        // would refuse it once the api_key_revoked event arrives (ApiKeyRevocationTests).
+        using var listening = new HttpClient { BaseAddress = await ListeningServerAsync() };
+        listening.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(Member));
+        (await listening.DeleteAsync($"/api/api-keys/{id}")).EnsureSuccessStatusCode();
 
         var error = Failure(await CallAsync(client, "get_tasks", new() { ["user_id"] = "me" }));
         Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("unauthorized"));

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ModelContextProtocol.Client;
@@ -28,6 +29,33 @@ public abstract class McpTestBase : IntegrationTestBase
         response.EnsureSuccessStatusCode();
         var body = await ReadJsonAsync(response);
         return (body.GetProperty("key").GetString()!, body.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>A bare <c>tools/list</c> with <paramref name="key"/>: what a key is worth on the instance behind <paramref name="http"/>.</summary>
+    protected static Task<HttpResponseMessage> ListToolsRawAsync(HttpClient http, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-API-Key", key);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return http.SendAsync(request);
+    }
+
+    /// <summary>Repeats the request until its answer matches (another instance hears of a change a moment later), for up to 30 s.</summary>
+    protected static async Task<HttpResponseMessage> EventuallyAsync(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var response = await send();
+            if (done(response) || DateTimeOffset.UtcNow > deadline)
+                return response;
+            response.Dispose();
+            await Task.Delay(50);
+        }
     }
 
     /// <param name="instance">The app instance to connect to; the fixture's own by default.</param>

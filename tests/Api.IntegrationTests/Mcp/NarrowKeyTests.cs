@@ -16,6 +16,9 @@ namespace TaskManager.Api.IntegrationTests.Mcp;
 /// </summary>
 public sealed class NarrowKeyTests : McpTestBase
 {
+    /// <summary>Every call looks its key up: the expiry tests move expiries in the database, behind any instance's cache.</summary>
+    protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?> { ["API_KEY_CACHE_SECONDS"] = "0" };
+
     [Test]
     public async Task Create_WithScopesAndAnExpiry_ByAnAdminForSomeoneElse_RecordsThemAndWhoMintedIt()
     {

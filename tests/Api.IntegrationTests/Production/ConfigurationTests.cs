@@ -42,6 +42,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("SSE_RETRY_MS", "-5"),
         ("SSE_POLL_MS", "fast"),
         ("API_KEY_USAGE_FLUSH_SECONDS", "0"),
+        ("API_KEY_CACHE_SECONDS", "3601"),
         ("USER_CACHE_SECONDS", "-1"),
         ("DIRECTORY_CACHE_SECONDS", "3601"),
         ("LEASE_SWEEP_SECONDS", "0.01"),

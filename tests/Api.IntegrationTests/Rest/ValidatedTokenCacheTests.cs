@@ -127,13 +127,6 @@ public sealed class ValidatedTokenCacheTests
     private static string TokenExpiringAt(DateTimeOffset expires) =>
         Tokens.For(UserId, expires: expires.UtcDateTime, notBefore: Start.AddMinutes(-1).UtcDateTime);
 
-    private sealed class TestClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     /// <summary>The real handler, counting how often the cache falls through to it.</summary>
     private sealed class CountingHandler : JsonWebTokenHandler
     {

@@ -1,4 +1,5 @@
 using TaskManager.Domain.ApiKeys;
+using TaskManager.Domain.ApiKeys.Events;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Users;
@@ -141,7 +142,7 @@ public sealed class DirectoryEntityTests
             Is.EqualTo("expires_at"));
 
     [Test]
-    public void ApiKeyRevoke_KeepsTheFirstRevocationTime()
+    public void ApiKeyRevoke_KeepsTheFirstRevocationTime_AndRaisesApiKeyRevokedOnce()
     {
         var key = ApiKey.Issue(Guid.NewGuid(), "laptop", [1], "p", Now);
 
@@ -152,6 +153,8 @@ public sealed class DirectoryEntityTests
         {
             Assert.That(key.IsRevoked, Is.True);
             Assert.That(key.RevokedAt, Is.EqualTo(Now.AddHours(1)));
+            Assert.That(key.DomainEvents, Has.Count.EqualTo(1));
+            Assert.That(key.DomainEvents[0], Is.EqualTo(new ApiKeyRevoked(key, Now.AddHours(1)) { EventId = key.DomainEvents[0].EventId }));
         });
     }
 }

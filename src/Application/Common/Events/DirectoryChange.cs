@@ -14,9 +14,14 @@ public sealed record DirectoryChange(string EventType, Guid SubjectId, string Da
     public static DirectoryChange UserChanged(UserDto user) =>
         new(DirectoryEvents.UserChanged, user.Id, JsonSerializer.Serialize(user, WireJson.Options));
 
+    public static DirectoryChange ApiKeyRevoked(Guid keyId, Guid userId) =>
+        new(DirectoryEvents.ApiKeyRevoked, keyId, JsonSerializer.Serialize(new RevokedKey(keyId, userId), WireJson.Options));
+
     /// <summary>The user lost their access: their streams end and their credentials are refused.</summary>
     public bool IsDeactivation =>
         EventType == DirectoryEvents.UserChanged
         && JsonDocument.Parse(Data).RootElement.TryGetProperty("active", out var active)
         && active.ValueKind == JsonValueKind.False;
+
+    private sealed record RevokedKey(Guid Id, Guid UserId);
 }

@@ -10,6 +10,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {
         builder.ToTable("api_keys");
+        builder.Ignore(k => k.DomainEvents);
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).ValueGeneratedNever();
         builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength).IsRequired();

@@ -1,11 +1,17 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.ApiKeys.Commands.RevokeApiKey;
 
-public sealed class RevokeApiKeyHandler(IApplicationDbContext db, ICurrentActor caller, IClock clock) : ICommandHandler<RevokeApiKeyCommand>
+/// <summary>
+/// Revokes the key and, in the same transaction, writes the <c>api_key_revoked</c> event every instance acts on. This
+/// instance acts on it before answering, so the key is refused here from the next call on.
+/// </summary>
+public sealed class RevokeApiKeyHandler(IApplicationDbContext db, ICurrentActor caller, IClock clock, DirectoryChanges directory)
+    : ICommandHandler<RevokeApiKeyCommand>
 {
     public async ValueTask<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -15,6 +21,7 @@ public sealed class RevokeApiKeyHandler(IApplicationDbContext db, ICurrentActor 
             throw new NotFoundException("api_key", command.Id.ToString(), $"API key '{command.Id}' was not found among your keys.");
         key.Revoke(clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
+        directory.Publish(DirectoryChange.ApiKeyRevoked(key.Id, key.UserId));
         return Unit.Value;
     }
 }
