@@ -4,17 +4,18 @@ namespace TaskManager.Bench;
 
 /// <summary>
 /// What PostgreSQL counted between two moments: statements (<c>pg_stat_statements</c>, every statement any client
-/// ran, the relay's included, BEGIN and COMMIT left out), commits of explicit transactions (the COMMITs there: every
-/// write of the service is one, as is each of the relay's batches), transactions (<c>pg_stat_database.xact_commit</c>,
-/// which also counts each statement run outside a transaction, reads included) and WAL flushes
-/// (<c>pg_stat_wal.wal_sync</c>: the fsyncs commits wait for; one flush can serve several commits). Without a
-/// database (or without the extension) every figure is absent rather than zero.
+/// ran, the relay's included, BEGIN and COMMIT left out), commits of write transactions (the transaction ids PostgreSQL
+/// handed out: every transaction that writes gets one, whether BEGIN … COMMIT, a lone statement or a batch run as one
+/// implicit transaction, and reads get none; the relay's batches count too), transactions
+/// (<c>pg_stat_database.xact_commit</c>, which also counts each statement run outside a transaction, reads included)
+/// and WAL flushes (<c>pg_stat_wal.wal_sync</c>: the fsyncs commits wait for; one flush can serve several commits).
+/// Without a database (or without the extension) every figure is absent rather than zero.
 /// </summary>
 public sealed class PgStatsMeter(string? connectionString)
 {
     private const string Query = """
         SELECT (SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query !~* '^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)'),
-               (SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query ~* '^\s*COMMIT'),
+               pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
                (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
                (SELECT wal_sync FROM pg_stat_wal)
         """;
@@ -47,7 +48,7 @@ public sealed class PgStatsMeter(string? connectionString)
         return new Dictionary<string, double>
         {
             ["pg_statements_per_request"] = (to.Statements - from.Statements) / (double)requests,
-            ["pg_commits_per_request"] = (to.Commits - from.Commits) / (double)requests,
+            ["pg_commits_per_request"] = (to.WriteTransactions - from.WriteTransactions) / (double)requests,
             ["pg_transactions_per_request"] = (to.Transactions - from.Transactions) / (double)requests,
             ["pg_wal_flushes_per_request"] = (to.WalFlushes - from.WalFlushes) / (double)requests,
         };
