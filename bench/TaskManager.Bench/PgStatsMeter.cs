@@ -40,6 +40,30 @@ public sealed class PgStatsMeter(string? connectionString)
         }
     }
 
+    /// <summary>
+    /// Waits until the outbox holds no unpublished row, or stops shrinking (a server without a relay), for at most two
+    /// minutes: a window after an overloaded one would otherwise share the box with the relay publishing that window's
+    /// backlog, and measure the aftermath instead of its own rate.
+    /// </summary>
+    public async Task WaitForOutboxToDrainAsync()
+    {
+        if (connectionString is null)
+            return;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", connection);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var previous = long.MaxValue;
+        while (DateTime.UtcNow < deadline)
+        {
+            var unpublished = (long)(await count.ExecuteScalarAsync())!;
+            if (unpublished == 0 || unpublished >= previous)
+                return;
+            previous = unpublished;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
     /// <summary>Each count per request answered between the snapshots; empty when either is missing.</summary>
     public static Dictionary<string, double> PerRequest(PgStatsSnapshot? from, PgStatsSnapshot? to, long requests)
     {

@@ -27,6 +27,7 @@ public static class WritesScenario
         var sent = 0L;
         foreach (var rate in rates)
         {
+            await context.Database.WaitForOutboxToDrainAsync();
             var create = await load.RunAsync($"create @ {rate}/s", rate, context.Warmup, context.Duration,
                 i => client.SendAsync(Create(client.BaseUrl, tokens, i + Interlocked.Read(ref sent)), HttpStatusCode.Created));
             report.Line(create.TableRow());
@@ -35,6 +36,7 @@ public static class WritesScenario
         }
         foreach (var rate in rates)
         {
+            await context.Database.WaitForOutboxToDrainAsync();
             var change = await load.RunAsync($"status @ {rate}/s", rate, context.Warmup, context.Duration,
                 i => client.SendAsync(StatusChange(client.BaseUrl, tokens, Interlocked.Increment(ref _statusCounter)), HttpStatusCode.OK));
             report.Line(change.TableRow());

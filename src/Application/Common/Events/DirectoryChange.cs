@@ -6,8 +6,8 @@ using TaskManager.Application.Users;
 namespace TaskManager.Application.Common.Events;
 
 /// <summary>
-/// A directory event as every instance receives it: its type (<see cref="DirectoryEvents"/>), the user (or repository)
-/// it concerns and that subject's JSON as the REST API writes it.
+/// A directory event as every instance receives it: its type (<see cref="DirectoryEvents"/>), the user or API key it
+/// concerns and that subject's JSON (a user as the REST API writes it, a key as its id and owner).
 /// </summary>
 public sealed record DirectoryChange(string EventType, Guid SubjectId, string Data)
 {
