@@ -65,7 +65,7 @@ public sealed class ApiKeyCache(TimeProvider time, IOptions<ApiKeyOptions> optio
     {
         lock (_gate)
         {
-            _generation++;
+            Interlocked.Increment(ref _generation);
             foreach (var (digest, entry) in _byDigest)
             {
                 if (affected(entry.Owner))
