@@ -1,6 +1,5 @@
 using System.Net;
 using TaskManager.Api.IntegrationTests.Mcp;
-using TaskManager.Api.IntegrationTests.Support;
 
 namespace TaskManager.Api.IntegrationTests.Access;
 
@@ -11,22 +10,14 @@ namespace TaskManager.Api.IntegrationTests.Access;
 /// </summary>
 public sealed class ApiKeyRevocationTests : McpTestBase
 {
-    private TaskManagerFactory _second = null!;
-
     protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?> { ["API_KEY_CACHE_SECONDS"] = "3600" };
-
-    [OneTimeSetUp]
-    public async Task StartSecondInstanceAsync() => _second = new TaskManagerFactory((await DatabaseAsync()).ConnectionString, AppSettings);
-
-    [OneTimeTearDown]
-    public async Task StopSecondInstanceAsync() => await _second.DisposeAsync();
 
     [Test]
     public async Task Revocation_RefusesTheKeyOnBothInstances_ThoughBothHadItCached()
     {
         var (key, id) = await CreateApiKeyAsync(MemberClient);
         using var first = Factory.CreateClient();
-        using var second = _second.CreateClient();
+        using var second = Second.CreateClient();
         Assert.That((await ListToolsRawAsync(first, key)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ListToolsRawAsync(second, key)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -43,7 +34,7 @@ public sealed class ApiKeyRevocationTests : McpTestBase
     {
         var (revoked, id) = await CreateApiKeyAsync(MemberClient, "old-laptop");
         var (kept, _) = await CreateApiKeyAsync(MemberClient, "new-laptop");
-        using var second = _second.CreateClient();
+        using var second = Second.CreateClient();
         Assert.That((await ListToolsRawAsync(second, revoked)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ListToolsRawAsync(second, kept)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -56,7 +47,7 @@ public sealed class ApiKeyRevocationTests : McpTestBase
     [Test]
     public async Task ANewKey_WorksAtOnceOnEveryInstance()
     {
-        using var second = _second.CreateClient();
+        using var second = Second.CreateClient();
         var (key, _) = await CreateApiKeyAsync(MemberClient);
 
         Assert.That((await ListToolsRawAsync(second, key)).StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -13,21 +13,12 @@ namespace TaskManager.Api.IntegrationTests.Access;
 /// </summary>
 public sealed class DirectoryCacheTests : IntegrationTestBase
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
-    private TaskManagerFactory _second = null!;
     private HttpClient _secondAdmin = null!;
 
     protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?> { ["DIRECTORY_CACHE_SECONDS"] = "3600" };
 
-    [OneTimeSetUp]
-    public async Task StartSecondInstanceAsync() => _second = new TaskManagerFactory((await DatabaseAsync()).ConnectionString, AppSettings);
-
-    [OneTimeTearDown]
-    public async Task StopSecondInstanceAsync() => await _second.DisposeAsync();
-
     [SetUp]
-    public void SignInOnTheSecondInstance() => _secondAdmin = ClientFor(_second, Admin, admin: true);
+    public void SignInOnTheSecondInstance() => _secondAdmin = ClientFor(Second, Admin, admin: true);
 
     [TearDown]
     public void SignOutOfTheSecondInstance() => _secondAdmin.Dispose();
@@ -213,18 +204,5 @@ public sealed class DirectoryCacheTests : IntegrationTestBase
         var error = await response.AssertErrorAsync(HttpStatusCode.NotFound, "not_found");
         Assert.That(error.GetProperty("details").GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()),
             Does.Contain("grace.hopper@example.com"), "the 404 points at the new email");
-    }
-
-    /// <summary>Repeats the request until its answer matches (the other instance hears of the change a moment later).</summary>
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> send, Func<T, bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow + Deadline;
-        while (true)
-        {
-            var answer = await send();
-            if (done(answer) || DateTimeOffset.UtcNow > deadline)
-                return answer;
-            await Task.Delay(50);
-        }
     }
 }

@@ -15,20 +15,13 @@ public sealed class UserDeactivationTests : McpTestBase
 {
     private const string DeactivatedMessage = "Your account has been deactivated; ask an administrator to reactivate it.";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private TaskManagerFactory _second = null!;
 
     protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?> { ["USER_CACHE_SECONDS"] = "3600" };
-
-    [OneTimeSetUp]
-    public async Task StartSecondInstanceAsync() => _second = new TaskManagerFactory((await DatabaseAsync()).ConnectionString, AppSettings);
-
-    [OneTimeTearDown]
-    public async Task StopSecondInstanceAsync() => await _second.DisposeAsync();
 
     [Test]
     public async Task Deactivation_EndsTheUsersOpenStreamsOnBothInstances_WithAFrameSayingWhy()
     {
-        using var secondMember = ClientFor(_second, Member);
+        using var secondMember = ClientFor(Second, Member);
         await using var onFirst = await SseStream.OpenAsync(MemberClient);
         await using var onSecond = await SseStream.OpenAsync(secondMember);
         await using var adminStream = await SseStream.OpenAsync(AdminClient);
@@ -51,7 +44,7 @@ public sealed class UserDeactivationTests : McpTestBase
     [Test]
     public async Task Deactivation_RefusesTheUsersTokenOnBothInstances_ThoughBothHadItCached()
     {
-        using var secondMember = ClientFor(_second, Member);
+        using var secondMember = ClientFor(Second, Member);
         Assert.That((await MemberClient.GetAsync("/api/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await secondMember.GetAsync("/api/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -74,7 +67,7 @@ public sealed class UserDeactivationTests : McpTestBase
         await SetActiveAsync(Member.Id, false);
 
         using var first = Factory.CreateClient();
-        using var second = _second.CreateClient();
+        using var second = Second.CreateClient();
         await AssertDeactivatedAsync(await ListToolsRawAsync(first, key));
         await AssertDeactivatedAsync(await ListToolsRawAsync(second, key));
         Assert.That(async () => await ConnectAsync(key), Throws.InstanceOf<HttpRequestException>().With.Message.Contains("deactivated"));
@@ -84,7 +77,7 @@ public sealed class UserDeactivationTests : McpTestBase
     public async Task Reactivation_RestoresTheUsersTokenAndKeyOnBothInstances()
     {
         var (key, _) = await CreateApiKeyAsync(MemberClient);
-        using var secondMember = ClientFor(_second, Member);
+        using var secondMember = ClientFor(Second, Member);
         await SetActiveAsync(Member.Id, false);
         await EventuallyAsync(() => secondMember.GetAsync("/api/users"), r => r.StatusCode == HttpStatusCode.Unauthorized);
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskManager.Api.IntegrationTests.Realtime;
-using TaskManager.Api.IntegrationTests.Support;
 
 namespace TaskManager.Api.IntegrationTests.Claims;
 
@@ -10,15 +9,7 @@ public abstract class ClaimTestBase : LiveUpdateTestBase
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["LEASE_SWEEP_SECONDS"] = "0.5" };
 
-    protected TaskManagerFactory Second { get; private set; } = null!;
-
     protected override IReadOnlyDictionary<string, string?>? AppSettings => Settings;
-
-    [OneTimeSetUp]
-    public async Task StartSecondInstanceAsync() => Second = new TaskManagerFactory((await DatabaseAsync()).ConnectionString, Settings);
-
-    [OneTimeTearDown]
-    public async Task StopSecondInstanceAsync() => await Second.DisposeAsync();
 
     /// <summary>Unassigned tasks in <see cref="LiveUpdateTestBase.Repo"/>, oldest first.</summary>
     protected async Task<string[]> FillPoolAsync(int count)

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using TaskManager.Api.IntegrationTests.Support;
 using TaskManager.Api.Mcp;
 
 namespace TaskManager.Api.IntegrationTests.Mcp;
@@ -24,14 +23,7 @@ public sealed class McpResourceTests : McpTestBase
     private const string Repo = "resources";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    private TaskManagerFactory _second = null!;
     private string _key = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSecondInstanceAsync() => _second = new TaskManagerFactory((await DatabaseAsync()).ConnectionString);
-
-    [OneTimeTearDown]
-    public async Task StopSecondInstanceAsync() => await _second.DisposeAsync();
 
     [SetUp]
     public async Task CreateKeyAsync()
@@ -156,7 +148,7 @@ public sealed class McpResourceTests : McpTestBase
     public async Task SubscribeOnOneInstance_ChangeThroughTheOther_Notifies()
     {
         var id = await CreateTaskAsync(MemberClient, "Changed elsewhere", "me");
-        var client = await ConnectAsync(_key, SessionRevision, instance: _second);
+        var client = await ConnectAsync(_key, SessionRevision, instance: Second);
         var updates = await SubscribeAsync(client, $"task://{id}");
 
         await ChangeStatusAsync(id, "in_progress"); // through the fixture's own instance

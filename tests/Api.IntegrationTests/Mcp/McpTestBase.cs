@@ -44,20 +44,6 @@ public abstract class McpTestBase : IntegrationTestBase
         return http.SendAsync(request);
     }
 
-    /// <summary>Repeats the request until its answer matches (another instance hears of a change a moment later), for up to 30 s.</summary>
-    protected static async Task<HttpResponseMessage> EventuallyAsync(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var response = await send();
-            if (done(response) || DateTimeOffset.UtcNow > deadline)
-                return response;
-            response.Dispose();
-            await Task.Delay(50);
-        }
-    }
-
     /// <param name="instance">The app instance to connect to; the fixture's own by default.</param>
     protected async Task<McpClient> ConnectAsync(string key, string? protocolVersion = null, bool bearer = false,
         WebApplicationFactory<Program>? instance = null)

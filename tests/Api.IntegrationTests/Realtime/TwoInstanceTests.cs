@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using TaskManager.Api.IntegrationTests.Support;
 
 namespace TaskManager.Api.IntegrationTests.Realtime;
@@ -6,25 +5,10 @@ namespace TaskManager.Api.IntegrationTests.Realtime;
 /// <summary>Two application instances on one PostgreSQL and one Redis behave as one for live updates.</summary>
 public sealed class TwoInstanceTests : LiveUpdateTestBase
 {
-    private TaskManagerFactory _second = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSecondInstanceAsync() => _second = new TaskManagerFactory((await DatabaseAsync()).ConnectionString);
-
-    [OneTimeTearDown]
-    public async Task StopSecondInstanceAsync() => await _second.DisposeAsync();
-
-    private HttpClient SecondClientFor(Domain.Users.User user)
-    {
-        var client = _second.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user));
-        return client;
-    }
-
     [Test]
     public async Task ChangeThroughOneInstance_ReachesSseClientOfTheOther()
     {
-        using var second = SecondClientFor(Member);
+        using var second = ClientFor(Second, Member);
         await using var stream = await SseStream.OpenAsync(second);
 
         var taskId = await CreateTaskAsync(MemberClient, "Made on instance one", "me", Repo);
@@ -41,7 +25,7 @@ public sealed class TwoInstanceTests : LiveUpdateTestBase
     [Test]
     public async Task WritesThroughBothInstances_ArePublishedOnceEach_AndReachEveryClientOnce()
     {
-        using var second = SecondClientFor(Member);
+        using var second = ClientFor(Second, Member);
         await using var onFirst = await SseStream.OpenAsync(MemberClient, $"?repositories={Repo}");
         await using var onSecond = await SseStream.OpenAsync(second, $"?repositories={Repo}");
 

@@ -23,6 +23,12 @@ public abstract class IntegrationTestBase
 
     protected TaskManagerFactory Factory { get; private set; } = null!;
 
+    /// <summary>
+    /// A second instance of the application on the same database and Redis, with the same settings, for what must reach
+    /// every instance (events, caches). It starts on first use: fixtures that never touch it cost nothing.
+    /// </summary>
+    protected TaskManagerFactory Second { get; private set; } = null!;
+
     protected User Admin { get; private set; } = null!;
 
     protected User Member { get; private set; } = null!;
@@ -51,10 +57,15 @@ public abstract class IntegrationTestBase
     {
         var database = await DatabaseAsync();
         Factory = new TaskManagerFactory(database.ConnectionString, AppSettings);
+        Second = new TaskManagerFactory(database.ConnectionString, AppSettings);
     }
 
     [OneTimeTearDown]
-    public async Task StopApplicationAsync() => await Factory.DisposeAsync();
+    public async Task StopApplicationAsync()
+    {
+        await Second.DisposeAsync();
+        await Factory.DisposeAsync();
+    }
 
     [SetUp]
     public async Task ResetDataAsync()
@@ -105,6 +116,23 @@ public abstract class IntegrationTestBase
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user, admin));
         return client;
+    }
+
+    /// <summary>
+    /// Asks again until the answer matches (another instance hears of a change a moment later), for up to 30 s; the
+    /// answers passed over are disposed.
+    /// </summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> send, Func<T, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var answer = await send();
+            if (done(answer) || DateTimeOffset.UtcNow > deadline)
+                return answer;
+            (answer as IDisposable)?.Dispose();
+            await Task.Delay(50);
+        }
     }
 
     protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
