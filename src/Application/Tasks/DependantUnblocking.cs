@@ -12,6 +12,9 @@ namespace TaskManager.Application.Tasks;
 /// </summary>
 public sealed class DependantUnblocking(IApplicationDbContext db, ITaskQueue queue)
 {
+    /// <summary>Whether the change to <paramref name="blocker"/> closed it, the one change that can unblock another task.</summary>
+    public static bool MayUnblock(TaskItem blocker, bool wasOpen) => wasOpen && !blocker.IsOpen;
+
     /// <summary>
     /// Call inside <see cref="IApplicationDbContext.BeginTransactionAsync"/> after changing <paramref name="blocker"/> and
     /// before saving. The lock on dependency changes makes blockers finished at once take turns, so the second sees the
@@ -20,9 +23,11 @@ public sealed class DependantUnblocking(IApplicationDbContext db, ITaskQueue que
     /// <param name="wasOpen">Whether the blocker was open before the change: only the change that closes it unblocks.</param>
     public async Task NoteAsync(TaskItem blocker, bool wasOpen, DateTimeOffset now, CancellationToken ct)
     {
+        if (!MayUnblock(blocker, wasOpen))
+            return;
         // Most finished tasks block nothing: they skip the lock, so finishing work does not queue behind dependency changes.
         // A link added meanwhile to this blocker cannot need the event: it waits for a task that is finishing anyway.
-        if (!wasOpen || blocker.IsOpen || !await db.TaskDependencies.AnyAsync(d => d.BlockedById == blocker.Id, ct))
+        if (!await db.TaskDependencies.AnyAsync(d => d.BlockedById == blocker.Id, ct))
             return;
         await queue.LockDependenciesAsync(ct);
         var dependants = await db.Tasks

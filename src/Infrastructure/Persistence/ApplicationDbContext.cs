@@ -1,5 +1,7 @@
 using System.Data;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -11,6 +13,7 @@ using TaskManager.Domain.ApiKeys;
 using TaskManager.Domain.Repositories;
 using TaskManager.Domain.Tasks;
 using TaskManager.Domain.Users;
+using TaskManager.Infrastructure.Persistence.Interceptors;
 
 namespace TaskManager.Infrastructure.Persistence;
 
@@ -52,8 +55,7 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            throw new ConflictException("The task was changed by someone else at the same moment; fetch it again and retry.",
-                new Dictionary<string, object?> { ["reason"] = "concurrent_update" }, ex);
+            throw ConcurrentUpdate(ex);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
         {
@@ -61,26 +63,54 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
         }
     }
 
-    public async Task<int> SaveNewRowsAsync(CancellationToken cancellationToken)
+    public async Task SaveInOneStatementAsync(CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is not null)
-            throw new InvalidOperationException("SaveNewRowsAsync is for a change made outside a transaction; inside one, use SaveChangesAsync.");
-        // Changes are detected once, here, for the check: neither the check nor the save walks the tracked entities again.
+            throw new InvalidOperationException("SaveInOneStatementAsync is for a change made outside a transaction; inside one, use SaveChangesAsync.");
+        var outbox = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!
+            .OfType<DomainEventsToOutboxInterceptor>().Single();
+        outbox.AddOutboxMessages(this);
+        // Changes are detected once, here: listing the entries would otherwise walk every tracked entity again.
+        ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
-        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
-            ChangeTracker.DetectChanges();
-            if (ChangeTracker.Entries().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } changed)
-                throw new InvalidOperationException($"SaveNewRowsAsync only adds rows, but a {changed.Metadata.ClrType.Name} is {changed.State}; use SaveChangesAsync.");
-            return await SaveChangesAsync(cancellationToken);
+            using var command = SingleStatementChange.Build([.. ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged)],
+                this.GetService<ISqlGenerationHelper>());
+            if (command is null)
+                return;
+            await ExecuteAsync(command, cancellationToken);
+            ChangeTracker.AcceptAllChanges();
         }
         finally
         {
-            Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
             ChangeTracker.AutoDetectChangesEnabled = true;
         }
+        outbox.Saved();
     }
+
+    private async Task ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            command.Connection = (NpgsqlConnection)Database.GetDbConnection();
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+                throw ConcurrentUpdate(null);
+        }
+        catch (PostgresException pg) when (pg.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new DuplicateKeyException(pg.ConstraintName ?? "unknown", pg);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
+    private static ConflictException ConcurrentUpdate(Exception? inner) =>
+        new("The task was changed by someone else at the same moment; fetch it again and retry.",
+            new Dictionary<string, object?> { ["reason"] = "concurrent_update" }, inner);
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using TaskManager.Application.Common.Events;
+using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.FunctionalTests.Support;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 using TaskManager.Domain.Common;
@@ -9,21 +11,40 @@ using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.FunctionalTests.Persistence;
 
-/// <summary>What a write inside a handler's own transaction sends to PostgreSQL besides its rows.</summary>
+/// <summary>What a write sends to PostgreSQL besides its rows, and what a change saved as one statement promises.</summary>
 public sealed class TransactionShapeTests : FunctionalTestBase
 {
     [Test]
-    public async Task StatusChange_InItsTransaction_SavesWithoutASavepoint()
+    public async Task Completion_InItsTransaction_SavesWithoutASavepoint()
     {
         var task = await CreateTaskAsync();
         using var savepoints = new EfEventCounter(RelationalEventId.CreatingTransactionSavepoint);
+        using var transactions = new EfEventCounter(RelationalEventId.TransactionStarted);
 
-        var changed = await SendAsync(new ChangeTaskStatusCommand(task.Id, "blocked", "waiting for review"));
+        var changed = await SendAsync(new ChangeTaskStatusCommand(task.Id, "completed", "shipped"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(changed.Status, Is.EqualTo("blocked"));
+            Assert.That(changed.Status, Is.EqualTo("completed"));
+            Assert.That(transactions.Created, Is.EqualTo(1), "Closing a task may unblock others, under the dependency lock.");
             Assert.That(savepoints.Created, Is.Zero, "A failed save ends the request, so a savepoint would only cost two statements.");
+        });
+    }
+
+    [Test]
+    public async Task StatusChange_ThatClosesNothing_SavesWithoutBeginOrCommit()
+    {
+        var task = await CreateTaskAsync();
+        using var transactions = new EfEventCounter(RelationalEventId.TransactionStarted);
+
+        var changed = await SendAsync(new ChangeTaskStatusCommand(task.Id, "blocked", "waiting for review"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(changed.Status, Is.EqualTo("blocked"));
+            Assert.That(transactions.Created, Is.Zero, "The change is one statement, which PostgreSQL runs as its own transaction.");
+            Assert.That(await CountAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id && h.FieldChanged == "status")), Is.EqualTo(1), "history");
+            Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id)), Is.EqualTo(2), "outbox rows");
         });
     }
 
@@ -36,28 +57,85 @@ public sealed class TransactionShapeTests : FunctionalTestBase
 
         Assert.Multiple(async () =>
         {
-            Assert.That(transactions.Created, Is.Zero, "The rows go as one batch, which PostgreSQL runs as one implicit transaction.");
+            Assert.That(transactions.Created, Is.Zero, "The rows go as one statement, which PostgreSQL runs as its own transaction.");
             Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Id == created.Id)), Is.EqualTo(1), "tasks");
             Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == created.Id)), Is.EqualTo(1), "outbox rows");
         });
     }
 
     [Test]
-    public async Task SavingNewRows_RefusesAChangedRow_AndSavesNothing()
+    public async Task OneStatement_ThatLostTheRace_WritesNothing_AndIsAConflict()
     {
-        var task = await CreateTaskAsync("Before");
+        var task = await CreateTaskAsync("Raced");
 
         var save = WithDbAsync(async db =>
         {
             var tracked = await db.Tasks.SingleAsync(t => t.Id == task.Id);
-            tracked.ChangeStatus(TaskItemStatus.Blocked, new Actor(Ada.Id, Ada.Email), null, DateTimeOffset.UtcNow);
-            return await db.SaveNewRowsAsync(CancellationToken.None);
+            tracked.ChangeStatus(TaskItemStatus.Blocked, new Actor(Ada.Id, Ada.Email), "mine", DateTimeOffset.UtcNow);
+            // Someone else's change lands between this change's read and its save.
+            await SendAsync(new ChangeTaskStatusCommand(task.Id, "in_progress", "theirs"));
+            await db.SaveInOneStatementAsync(CancellationToken.None);
+            return 0;
+        });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(async () => await save, Throws.TypeOf<ConflictException>().With.Message.Contains("fetch it again"));
+            Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Id == task.Id && t.Status == TaskItemStatus.InProgress && t.Version == 2)),
+                Is.EqualTo(1), "their change stands");
+            Assert.That(await CountAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id && h.Comment == "mine")), Is.Zero, "history");
+            Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id)), Is.EqualTo(2), "outbox rows: created and theirs");
+        });
+    }
+
+    [Test]
+    public async Task OneStatement_InsertsRowsOfOneTableInTheOrderTheyWereAdded()
+    {
+        var task = await CreateTaskAsync("Three events");
+        // Ids that sort against the order of adding: the outbox's sequence must follow the order, not the key.
+        string[] added = ["third-by-id", "second-by-id", "first-by-id"];
+
+        await WithDbAsync(async db =>
+        {
+            for (var i = 0; i < added.Length; i++)
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Id = Guid.Parse($"00000000-0000-0000-0000-00000000000{added.Length - i}"),
+                    TaskId = task.Id,
+                    EventType = added[i],
+                    TaskData = "{}",
+                    OccurredAt = DateTimeOffset.UtcNow,
+                });
+            }
+            await db.SaveInOneStatementAsync(CancellationToken.None);
+            return 0;
+        });
+
+        var types = await WithDbAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id && added.Contains(m.EventType))
+            .OrderBy(m => m.Sequence).Select(m => m.EventType).ToListAsync());
+        Assert.That(types, Is.EqualTo(added));
+    }
+
+    [Test]
+    public async Task OneStatement_RefusesTwoChangedRows_AndSavesNothing()
+    {
+        var first = await CreateTaskAsync("First");
+        var second = await CreateTaskAsync("Second");
+
+        var save = WithDbAsync(async db =>
+        {
+            var actor = new Actor(Ada.Id, Ada.Email);
+            foreach (var tracked in await db.Tasks.Where(t => t.Id == first.Id || t.Id == second.Id).ToListAsync())
+                tracked.ChangeStatus(TaskItemStatus.Blocked, actor, null, DateTimeOffset.UtcNow);
+            await db.SaveInOneStatementAsync(CancellationToken.None);
+            return 0;
         });
 
         Assert.Multiple(async () =>
         {
             Assert.That(async () => await save, Throws.InvalidOperationException.With.Message.Contains("use SaveChangesAsync"));
-            Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Id == task.Id && t.Status == TaskItemStatus.NotStarted)), Is.EqualTo(1));
+            Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Status == TaskItemStatus.NotStarted)), Is.EqualTo(2));
         });
     }
 
@@ -86,7 +164,13 @@ public sealed class TransactionShapeTests : FunctionalTestBase
             }
         }
 
-        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _created);
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            // The predicate given to Subscribe only says which events are wanted; a listener writes every event it is
+            // asked to write to every subscriber, so another counter's events arrive here too.
+            if (value.Key == _eventName)
+                Interlocked.Increment(ref _created);
+        }
 
         public void OnCompleted()
         {

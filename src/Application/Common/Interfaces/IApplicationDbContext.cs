@@ -33,12 +33,13 @@ public interface IApplicationDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves new rows in one round trip instead of three (BEGIN with the inserts, then COMMIT): the inserts go as one
-    /// batch outside a transaction, which PostgreSQL runs as one implicit transaction, so a failing insert (a duplicate
-    /// key) still rolls back every other. For changes that only add rows: an UPDATE that matches no row is no error to
-    /// PostgreSQL and would not undo the rest, so anything modified or deleted is refused.
+    /// Saves a change made outside a transaction as one statement, in one round trip instead of three (BEGIN with the
+    /// rows, then COMMIT): PostgreSQL runs it as its own transaction. The one modified row (at most one) is updated only
+    /// if its concurrency token still matches, and the added rows are inserted only if it was, so a change that lost a
+    /// race writes nothing and fails as a conflict; a failing insert (a duplicate key) rolls back every other row.
+    /// Deleted rows and more than one modified row are refused: use <see cref="SaveChangesAsync"/> in a transaction.
     /// </summary>
-    Task<int> SaveNewRowsAsync(CancellationToken cancellationToken);
+    Task SaveInOneStatementAsync(CancellationToken cancellationToken);
 
     /// <summary>For the use cases that must hold row locks (taken through <see cref="ITaskQueue"/>) until their change is saved.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

@@ -40,7 +40,11 @@ public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox taskEvents, 
         return base.SavedChanges(eventData, result);
     }
 
-    private void AddOutboxMessages(DbContext context)
+    /// <summary>
+    /// Adds the outbox rows of the tracked aggregates' events. SaveChanges calls it through this interceptor; a save
+    /// that bypasses SaveChanges (<see cref="ApplicationDbContext.SaveInOneStatementAsync"/>) calls it itself.
+    /// </summary>
+    internal void AddOutboxMessages(DbContext context)
     {
         var aggregates = AggregatesWithEvents(context.ChangeTracker);
         if (aggregates.Count == 0)
@@ -68,6 +72,9 @@ public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox taskEvents, 
             tracker.AutoDetectChangesEnabled = detecting;
         }
     }
+
+    /// <summary>Wakes the relay after a save that committed outside SaveChanges.</summary>
+    internal void Saved() => signal.Notify();
 
     private void RingIfOutboxWritten(SaveChangesCompletedEventData eventData)
     {

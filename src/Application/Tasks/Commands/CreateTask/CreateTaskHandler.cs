@@ -47,7 +47,7 @@ public sealed class CreateTaskHandler(
 
         try
         {
-            await db.SaveNewRowsAsync(cancellationToken);
+            await db.SaveInOneStatementAsync(cancellationToken);
         }
         catch (DuplicateKeyException) when (key is not null)
         {
