@@ -19,6 +19,8 @@ namespace TaskManager.Infrastructure.Persistence;
 
 public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
 {
+    private DomainEventsToOutboxInterceptor? _outboxInterceptor;
+
     public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
         : base(options)
     {
@@ -67,11 +69,11 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
     {
         if (Database.CurrentTransaction is not null)
             throw new InvalidOperationException("SaveInOneStatementAsync is for a change made outside a transaction; inside one, use SaveChangesAsync.");
-        var outbox = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!
-            .OfType<DomainEventsToOutboxInterceptor>().Single();
+        var outbox = OutboxInterceptor;
         outbox.AddOutboxMessages(this);
         // Changes are detected once, here: listing the entries would otherwise walk every tracked entity again.
         ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -84,10 +86,14 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
         }
         finally
         {
-            ChangeTracker.AutoDetectChangesEnabled = true;
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
         outbox.Saved();
     }
+
+    /// <summary>The interceptor SaveChanges runs, for the save that bypasses SaveChanges; a pooled context keeps its options.</summary>
+    private DomainEventsToOutboxInterceptor OutboxInterceptor => _outboxInterceptor ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!.OfType<DomainEventsToOutboxInterceptor>().Single();
 
     private async Task ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

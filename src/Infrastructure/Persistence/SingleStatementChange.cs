@@ -14,13 +14,18 @@ namespace TaskManager.Infrastructure.Persistence;
 /// (someone changed the row first) leaves nothing written, which a batch of separate statements could not promise.
 /// </summary>
 /// <remarks>
-/// Column names, value conversions and parameter types all come from the EF Core model, so the statement writes what
-/// <c>SaveChanges</c> would. Rows of one table are inserted by one <c>INSERT</c> in the order they were added: the
-/// outbox's sequence (an identity) must follow the order of the events, and sibling CTEs run in no promised order.
-/// Foreign keys are checked at the end of the statement, so a row may refer to one inserted beside it.
+/// Column names, value conversions and parameter types all come from the EF Core model, so the statement writes the
+/// values <c>SaveChanges</c> would. Unlike SaveChanges it reads nothing back: a column left to the database (the
+/// outbox's sequence, an identity) keeps its default in memory, so it suits rows whose generated values nobody reads
+/// after the save. Rows of one table are inserted by one <c>INSERT</c>, numbered in the order the change tracker lists
+/// them, because sibling CTEs run in no promised order; SaveChanges orders them by key. Foreign keys are checked at the
+/// end of the statement, so a row may refer to one inserted beside it.
 /// </remarks>
 internal static class SingleStatementChange
 {
+    /// <summary>The VALUES list's extra column holding each row's place; no mapped column starts with an underscore.</summary>
+    private const string Ordinal = "_ordinal";
+
     /// <summary>The statement for <paramref name="changes"/> (tracked entries not Unchanged), or null when there is nothing to write.</summary>
     /// <returns>The command; its scalar is how many guarded rows were updated (0 or 1), or 1 when nothing was guarded.</returns>
     public static NpgsqlCommand? Build(IReadOnlyList<EntityEntry> changes, ISqlGenerationHelper names)
@@ -57,6 +62,8 @@ internal static class SingleStatementChange
         var token = type.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken)
             ?? throw new InvalidOperationException($"A {type.ClrType.Name} has no concurrency token to guard its change with; use SaveChangesAsync.");
         var set = entry.Properties.Where(p => p.IsModified && p.Metadata.GetAfterSaveBehavior() == PropertySaveBehavior.Save).ToList();
+        if (set.Count == 0)
+            throw new InvalidOperationException($"The modified {type.ClrType.Name} has no changed column to write; use SaveChangesAsync.");
         sql.Append("changed AS (UPDATE ").Append(Table(type, names)).Append(" SET ");
         sql.AppendJoin(", ", set.Select(p => $"{Column(p.Metadata, names)} = {Parameter(command, p.Metadata, p.CurrentValue)}"));
         sql.Append(" WHERE ");
@@ -70,8 +77,8 @@ internal static class SingleStatementChange
     {
         var type = rows[0].Metadata;
         var columns = type.GetProperties().Where(p => p.GetBeforeSaveBehavior() == PropertySaveBehavior.Save).ToList();
-        // A store-generated column (the outbox's identity) is left to the database unless the row carries a value for it.
-        columns.RemoveAll(p => p.ValueGenerated != ValueGenerated.Never && rows.All(r => Equals(r.Property(p.Name).CurrentValue, p.Sentinel)));
+        // A store-generated column (the outbox's identity) is left to the database when no row carries a value for it.
+        columns.RemoveAll(p => p.ValueGenerated != ValueGenerated.Never && LeftToTheDatabase(p, rows));
         var list = string.Join(", ", columns.Select(p => Column(p, names)));
         sql.Append(name).Append(" AS (INSERT INTO ").Append(Table(type, names)).Append(" (").Append(list).Append(") SELECT ").Append(list)
             .Append(" FROM (VALUES ");
@@ -82,10 +89,19 @@ internal static class SingleStatementChange
             sql.AppendJoin(", ", columns.Select(p => Parameter(command, p, row.Property(p.Name).CurrentValue)));
             sql.Append(", ").Append(i).Append(')');
         }
-        sql.Append(") AS v (").Append(list).Append(", ordinal)");
+        sql.Append(") AS v (").Append(list).Append(", ").Append(Ordinal).Append(')');
         if (guarded)
             sql.Append(" WHERE EXISTS (SELECT FROM changed)");
-        sql.Append(" ORDER BY ordinal)");
+        sql.Append(" ORDER BY ").Append(Ordinal).Append(')');
+    }
+
+    /// <summary>Whether no row sets <paramref name="property"/>; one statement cannot leave it to the database for some rows only.</summary>
+    private static bool LeftToTheDatabase(IProperty property, IReadOnlyList<EntityEntry> rows)
+    {
+        var unset = rows.Count(r => Equals(r.Property(property.Name).CurrentValue, property.Sentinel));
+        if (unset != 0 && unset != rows.Count)
+            throw new InvalidOperationException($"Some added {property.DeclaringType.ClrType.Name} rows set {property.Name} and some leave it to the database; use SaveChangesAsync.");
+        return unset == rows.Count;
     }
 
     /// <summary>Adds the value as the next positional parameter, converted and typed as the model maps the property.</summary>

@@ -6,6 +6,7 @@ using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.FunctionalTests.Support;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
+using TaskManager.Application.Tasks.Commands.ClaimTask;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Tasks;
 
@@ -43,8 +44,30 @@ public sealed class TransactionShapeTests : FunctionalTestBase
         {
             Assert.That(changed.Status, Is.EqualTo("blocked"));
             Assert.That(transactions.Created, Is.Zero, "The change is one statement, which PostgreSQL runs as its own transaction.");
+            Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Id == task.Id && t.Status == TaskItemStatus.Blocked && t.Version == 2)),
+                Is.EqualTo(1), "the stored task");
             Assert.That(await CountAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id && h.FieldChanged == "status")), Is.EqualTo(1), "history");
             Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id)), Is.EqualTo(2), "outbox rows");
+        });
+    }
+
+    [Test]
+    public async Task StatusChange_ThatEndsALease_ClearsItInTheSameStatement()
+    {
+        var task = await CreateTaskAsync("Claimed");
+        await SendAsync(new ClaimTaskCommand(task.Id, 600));
+        using var transactions = new EfEventCounter(RelationalEventId.TransactionStarted);
+
+        var changed = await SendAsync(new ChangeTaskStatusCommand(task.Id, "blocked", "waiting for a review"));
+
+        var stored = await WithDbAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(transactions.Created, Is.Zero);
+            Assert.That((stored.Status, stored.LeaseHolderId, stored.LeaseHolder, stored.LeaseExpiresAt, stored.Version),
+                Is.EqualTo((TaskItemStatus.Blocked, (Guid?)null, (string?)null, (DateTimeOffset?)null, changed.Version)));
+            Assert.That(await CountAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id && h.FieldChanged == "lease"
+                && h.Comment == "Lease ended: the task is blocked.")), Is.EqualTo(1), "the lease's history row");
         });
     }
 
@@ -137,6 +160,36 @@ public sealed class TransactionShapeTests : FunctionalTestBase
             Assert.That(async () => await save, Throws.InvalidOperationException.With.Message.Contains("use SaveChangesAsync"));
             Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Status == TaskItemStatus.NotStarted)), Is.EqualTo(2));
         });
+    }
+
+    [Test]
+    public async Task OneStatement_RefusesAGeneratedColumnSetForSomeRowsOnly_AndSavesNothing()
+    {
+        var task = await CreateTaskAsync("Mixed");
+
+        var save = WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(Message(task.Id, sequence: 0));
+            db.OutboxMessages.Add(Message(task.Id, sequence: 1_000_000));
+            await db.SaveInOneStatementAsync(CancellationToken.None);
+            return 0;
+        });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(async () => await save, Throws.InvalidOperationException.With.Message.Contains("Sequence"));
+            Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id && m.EventType == "mixed")), Is.Zero);
+        });
+
+        static OutboxMessage Message(Guid taskId, long sequence) => new()
+        {
+            Sequence = sequence,
+            Id = Guid.CreateVersion7(),
+            TaskId = taskId,
+            EventType = "mixed",
+            TaskData = "{}",
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
     }
 
     /// <summary>Counts one EF Core event anywhere in the process while it is alive (tests here run one at a time).</summary>
