@@ -42,9 +42,10 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider time) :
         {
             var expires = new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc));
             var until = expires < now + Lifetime ? expires : now + Lifetime;
+            // The entry's own expiry is a duration: the memory cache reads the system clock, which need not be this one.
             if (until > now)
                 _validated.Set(token, new ValidatedToken(result.ClaimsIdentity.Clone(), validated, result.Issuer, result.TokenType, until),
-                    new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+                    new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = until - now });
         }
         return result;
     }
