@@ -8,21 +8,16 @@ public sealed class CompleteTaskHandler(
     IApplicationDbContext db,
     ICurrentActor caller,
     IClock clock,
-    DependantUnblocking unblocking,
-    IOutboxSignal outbox) : ICommandHandler<CompleteTaskCommand, TaskDto>
+    DependantUnblocking unblocking) : ICommandHandler<CompleteTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var wasOpen = task.IsOpen;
         var now = clock.UtcNow;
         var links = (command.Links ?? []).Select(l => new Uri(l.Trim(), UriKind.Absolute)).ToList();
         task.Complete(command.Summary!, links, caller.AsActor(command.UpdatedBy), now, command.ExpectedVersion);
-        await unblocking.NoteAsync(task, wasOpen, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
+        await unblocking.SaveAsync(task, wasOpen, now, cancellationToken);
         return TaskDtoProjection.Map(task);
     }
 }

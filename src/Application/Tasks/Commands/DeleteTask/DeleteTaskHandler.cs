@@ -15,22 +15,17 @@ public sealed class DeleteTaskHandler(
     IApplicationDbContext db,
     ICurrentActor caller,
     IClock clock,
-    DependantUnblocking unblocking,
-    IOutboxSignal outbox) : ICommandHandler<DeleteTaskCommand>
+    DependantUnblocking unblocking) : ICommandHandler<DeleteTaskCommand>
 {
     public async ValueTask<Unit> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         if (!caller.IsAdmin && !task.IsCreatedBy(caller.UserId))
             throw await RefusalAsync(task, cancellationToken);
         var wasOpen = task.IsOpen;
         var now = clock.UtcNow;
         task.Delete(caller.AsActor(), now, command.ExpectedVersion);
-        await unblocking.NoteAsync(task, wasOpen, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
+        await unblocking.SaveAsync(task, wasOpen, now, cancellationToken);
         return Unit.Value;
     }
 
