@@ -71,11 +71,9 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
             throw new InvalidOperationException("SaveInOneStatementAsync is for a change made outside a transaction; inside one, use SaveChangesAsync.");
         var outbox = OutboxInterceptor;
         outbox.AddOutboxMessages(this);
-        // Changes are detected once, here: listing the entries would otherwise walk every tracked entity again.
+        // Changes are detected once, here: listing the entries and accepting them would each detect them again.
         ChangeTracker.DetectChanges();
-        var detecting = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using (new ChangeDetectionPause(ChangeTracker))
         {
             using var command = SingleStatementChange.Build([.. ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged)],
                 this.GetService<ISqlGenerationHelper>());
@@ -83,10 +81,6 @@ public sealed class ApplicationDbContext : DbContext, IApplicationDbContext
                 return;
             await ExecuteAsync(command, cancellationToken);
             ChangeTracker.AcceptAllChanges();
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
         outbox.Saved();
     }

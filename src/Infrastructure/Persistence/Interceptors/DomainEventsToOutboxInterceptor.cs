@@ -56,21 +56,12 @@ public sealed class DomainEventsToOutboxInterceptor(TaskEventOutbox taskEvents, 
 
     /// <summary>
     /// Reads the tracked aggregates without detecting changes: the events are on the entities themselves, and
-    /// SaveChanges detects changes right after this interceptor anyway. <c>Entries()</c> would detect them a second
-    /// time, a walk over every tracked property that was 5 % of a status change's server CPU (perf).
+    /// SaveChanges detects changes right after this interceptor anyway.
     /// </summary>
     private static List<AggregateRoot> AggregatesWithEvents(ChangeTracker tracker)
     {
-        var detecting = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detecting;
-        }
+        using var pause = new ChangeDetectionPause(tracker);
+        return tracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
     }
 
     /// <summary>Wakes the relay after a save that committed outside SaveChanges.</summary>
