@@ -5,8 +5,15 @@ using Microsoft.Extensions.Logging;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.FunctionalTests.Support;
+using Mediator;
+using TaskManager.Application.Common.Models;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Commands.AddComment;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
 using TaskManager.Application.Tasks.Commands.ClaimTask;
+using TaskManager.Application.Tasks.Commands.ReleaseTask;
+using TaskManager.Application.Tasks.Commands.RenewLease;
+using TaskManager.Application.Tasks.Commands.UpdateTask;
 using TaskManager.Domain.Common;
 using TaskManager.Domain.Tasks;
 
@@ -68,6 +75,55 @@ public sealed class TransactionShapeTests : FunctionalTestBase
                 Is.EqualTo((TaskItemStatus.Blocked, (Guid?)null, (string?)null, (DateTimeOffset?)null, changed.Version)));
             Assert.That(await CountAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id && h.FieldChanged == "lease"
                 && h.Comment == "Lease ended: the task is blocked.")), Is.EqualTo(1), "the lease's history row");
+        });
+    }
+
+    /// <summary>Every change to one task that closes nothing: the change, its history and its events in one statement.</summary>
+    private static readonly TestCaseData[] OneTaskChanges =
+    [
+        new TestCaseData(new Func<Guid, ICommand<TaskDto>>(id => new UpdateTaskCommand(id, Title: "Edited", Priority: "urgent")), "title").SetName("Edit"),
+        new TestCaseData(new Func<Guid, ICommand<TaskDto>>(id => new UpdateTaskCommand(id, AssigneeId: Optional<string>.Of("me"))), "assignee")
+            .SetName("Reassign"),
+        new TestCaseData(new Func<Guid, ICommand<TaskDto>>(id => new ClaimTaskCommand(id, 600)), "lease").SetName("Claim"),
+    ];
+
+    [TestCaseSource(nameof(OneTaskChanges))]
+    public async Task ChangeToOneTask_SavesWithoutBeginOrCommit(Func<Guid, ICommand<TaskDto>> change, string historyField)
+    {
+        var task = await CreateTaskAsync("Changed once");
+        using var transactions = new EfEventCounter(RelationalEventId.TransactionStarted);
+
+        var changed = await SendAsync(change(task.Id));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(transactions.Created, Is.Zero, "The change is one statement, which PostgreSQL runs as its own transaction.");
+            Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Id == task.Id && t.Version == changed.Version)), Is.EqualTo(1), "the stored task");
+            Assert.That(await CountAsync(db => db.TaskHistory.Where(h => h.TaskId == task.Id && h.FieldChanged == historyField)), Is.GreaterThanOrEqualTo(1),
+                "history");
+            Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id)), Is.EqualTo(2), "outbox rows: created and this change");
+        });
+    }
+
+    [Test]
+    public async Task Comment_RenewAndRelease_SaveWithoutBeginOrCommit()
+    {
+        var task = await CreateTaskAsync("Worked on");
+        await SendAsync(new ClaimTaskCommand(task.Id, 600));
+        using var transactions = new EfEventCounter(RelationalEventId.TransactionStarted);
+
+        await SendAsync(new AddCommentCommand(task.Id, "halfway"));
+        await SendAsync(new RenewLeaseCommand(task.Id, 900));
+        var released = await SendAsync(new ReleaseTaskCommand(task.Id, "handing over"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(transactions.Created, Is.Zero);
+            Assert.That(await CountAsync(db => db.TaskComments.Where(c => c.TaskId == task.Id && c.Comment == "halfway")), Is.EqualTo(1), "the comment");
+            Assert.That(await CountAsync(db => db.Tasks.Where(t => t.Id == task.Id && t.LeaseHolderId == null && t.Version == released.Version)),
+                Is.EqualTo(1), "released");
+            Assert.That(await CountAsync(db => db.OutboxMessages.Where(m => m.TaskId == task.Id)), Is.EqualTo(5),
+                "outbox rows: created, claimed, commented, renewed, released");
         });
     }
 

@@ -11,7 +11,7 @@ public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentActor ca
     {
         var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var comment = task.AddComment(command.Comment!, caller.AsActor(command.Author), clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneStatementAsync(cancellationToken);
         return mapper.Map<CommentDto>(comment);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ClaimTaskHandler(IApplicationDbContext db, ICurrentActor cal
         var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         var openBlockers = await db.LoadOpenBlockersAsync(task.Id, cancellationToken);
         task.Claim(await db.LoadCallerAsync(caller, cancellationToken), openBlockers, caller.AsActor(), lease, clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneStatementAsync(cancellationToken);
         metrics.ChosenTaskClaimed();
         return TaskDtoProjection.Map(task);
     }

@@ -10,7 +10,7 @@ public sealed class ReleaseTaskHandler(IApplicationDbContext db, ICurrentActor c
     {
         var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         task.Release(caller.AsActor(), command.Comment, clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneStatementAsync(cancellationToken);
         return TaskDtoProjection.Map(task);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RenewLeaseHandler(IApplicationDbContext db, ICurrentActor ca
         var lease = TaskLease.Duration(command.LeaseSeconds);
         var task = await db.LoadForChangeAsync(command.TaskId, caller, cancellationToken);
         task.RenewLease(caller.AsActor(), lease, clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneStatementAsync(cancellationToken);
         return TaskDtoProjection.Map(task);
     }
 }

@@ -38,7 +38,7 @@ public sealed class UpdateTaskHandler(
             await db.EnsureMayPlaceInAsync(caller, repository, cancellationToken);
             task.MoveToRepository(repository, actor, now);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneStatementAsync(cancellationToken);
         return TaskDtoProjection.Map(task);
     }
 }
