@@ -24,23 +24,37 @@ public static class WritesScenario
         report.Line();
         report.Line(LoadResult.TableHeader);
         var load = new OpenLoad(context.Cpu, context.Database);
+        // Comments are opt-in (--kinds create,status,comment): no target names them, and the full run is long enough.
+        var kinds = context.Args.Text("kinds", "create,status").Split(',');
         var sent = 0L;
-        foreach (var rate in rates)
+        if (kinds.Contains("create"))
         {
-            await context.Database.WaitForOutboxToDrainAsync();
-            var create = await load.RunAsync($"create @ {rate}/s", rate, context.Warmup, context.Duration,
-                i => client.SendAsync(Create(client.BaseUrl, tokens, i + Interlocked.Read(ref sent)), HttpStatusCode.Created));
-            report.Line(create.TableRow());
-            create.AddTo(report, $"create_{rate}");
-            sent += (long)(rate * (context.Warmup + context.Duration).TotalSeconds);
+            foreach (var rate in rates)
+            {
+                await context.Database.WaitForOutboxToDrainAsync();
+                var create = await load.RunAsync($"create @ {rate}/s", rate, context.Warmup, context.Duration,
+                    i => client.SendAsync(Create(client.BaseUrl, tokens, i + Interlocked.Read(ref sent)), HttpStatusCode.Created));
+                report.Line(create.TableRow());
+                create.AddTo(report, $"create_{rate}");
+                sent += (long)(rate * (context.Warmup + context.Duration).TotalSeconds);
+            }
         }
-        foreach (var rate in rates)
+        foreach (var (kind, request) in new (string, Func<long, HttpRequestMessage>)[]
         {
-            await context.Database.WaitForOutboxToDrainAsync();
-            var change = await load.RunAsync($"status @ {rate}/s", rate, context.Warmup, context.Duration,
-                i => client.SendAsync(StatusChange(client.BaseUrl, tokens, Interlocked.Increment(ref _statusCounter)), HttpStatusCode.OK));
-            report.Line(change.TableRow());
-            change.AddTo(report, $"status_{rate}");
+            ("status", n => StatusChange(client.BaseUrl, tokens, n)),
+            ("comment", n => Comment(client.BaseUrl, tokens, n)),
+        })
+        {
+            if (!kinds.Contains(kind))
+                continue;
+            foreach (var rate in rates)
+            {
+                await context.Database.WaitForOutboxToDrainAsync();
+                var change = await load.RunAsync($"{kind} @ {rate}/s", rate, context.Warmup, context.Duration,
+                    _ => client.SendAsync(request(Interlocked.Increment(ref _statusCounter)), kind == "comment" ? HttpStatusCode.Created : HttpStatusCode.OK));
+                report.Line(change.TableRow());
+                change.AddTo(report, $"{kind}_{rate}");
+            }
         }
         report.Line();
         await report.SaveAsync(context.Results);
@@ -64,6 +78,14 @@ public static class WritesScenario
         var pass = (n - 1) / taskCount;
         var task = (int)((n - 1) % taskCount * 7919 % taskCount) + 1;
         return StatusRequest(baseUrl, tokens[n % tokens.Length], BenchIds.Task(task), pass % 2 == 0 ? "blocked" : "in_progress");
+    }
+
+    /// <summary>A comment on the n-th task of the same walk as <see cref="StatusChange"/>.</summary>
+    public static HttpRequestMessage Comment(string baseUrl, string[] tokens, long n, int taskCount = 100_000)
+    {
+        var task = (int)((n - 1) % taskCount * 7919 % taskCount) + 1;
+        return BenchClient.JsonRequest(HttpMethod.Post, $"{baseUrl}/api/tasks/{BenchIds.Task(task)}/comments", tokens[n % tokens.Length],
+            """{"comment":"Benchmark comment: a short note an agent leaves while it works on the task."}""");
     }
 
     public static HttpRequestMessage StatusRequest(string baseUrl, string token, Guid task, string status) =>
