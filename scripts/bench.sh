@@ -8,7 +8,7 @@
 #   --quick  (default) one rate per scenario (the targets), 8 s windows: under 10 minutes
 #   --full   rate sweeps and 30 s windows: ~25 minutes (30 at BENCH_TASKS=500000, most of the extra in seeding)
 # Environment: BENCH_OUTPUT (default docs/benchmarks.md), BENCH_KEEP=1 keeps the data folder, BENCH_ONLY="rest-read writes ..."
-# runs a subset ("floor" reruns the chosen rest-read, writes and sse against the minimal .NET server, last), BENCH_READ_RATES / BENCH_WRITE_RATES (comma-separated req/s) replace the mode's rates, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
+# runs a subset ("floor" reruns the chosen rest-read, writes and sse against the minimal .NET server, last), BENCH_READ_RATES / BENCH_WRITE_RATES (comma-separated req/s) replace the mode's rates, BENCH_WRITE_KINDS (default create,status; add comment to measure comments too) picks the write kinds, BENCH_TASKS (default 100000) sizes the data set (500000 for the search target),
 # BENCH_PG_PORT / BENCH_REDIS_PORT / BENCH_APP_PORT pin ports.
 set -euo pipefail
 
@@ -120,6 +120,7 @@ else
 fi
 # A probe of one rate (say the half-maximum window) without the whole sweep.
 READ_RATES=${BENCH_READ_RATES:-$READ_RATES}; WRITE_RATES=${BENCH_WRITE_RATES:-$WRITE_RATES}
+WRITE_KINDS=${BENCH_WRITE_KINDS:-create,status}
 ONLY=" ${BENCH_ONLY:-rest-read pgbench writes pgbench-writes mcp-vs-rest search sse recovery floor} "
 want() { [[ "$ONLY" == *" $1 "* ]]; }
 run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1 FAILED (continuing)"; }
@@ -128,7 +129,7 @@ run() { log "scenario $1"; "${BENCH[@]}" "$@" "${COMMON[@]}" || log "scenario $1
 run warm-up --seconds "$WARM_SECONDS" --rate 300 --api-key "$API_KEY"
 want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
 want pgbench && run pgbench "${WINDOW[@]}" --rates "$READ_RATES" --pg-port "$PG_PORT"
-want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
+want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES" --kinds "$WRITE_KINDS"
 # Offered beyond what the box can do, so the window measures each transaction's maximum (the floor); in a full run
 # also at the lowest write rate, the half-maximum window, for the floor's own p99 there.
 want pgbench-writes && run pgbench-writes "${WINDOW[@]}" --rates "$([[ $MODE == full ]] && echo "${WRITE_RATES%%,*},")3000" --pg-port "$PG_PORT"
@@ -166,6 +167,7 @@ if want floor; then
   # Warmed up like the service (its hot paths compiled before anything is measured), without MCP: it has none.
   run warm-up --seconds "$WARM_SECONDS" --rate 300
   want rest-read && run rest-read "${WINDOW[@]}" --rates "$READ_RATES"
+  # The minimal server creates and changes statuses, nothing else: its writes are those two kinds.
   want writes && run writes "${WINDOW[@]}" --rates "$WRITE_RATES"
   want sse && run sse "${SSE[@]}"
   stop_server "$FLOOR_PID"; FLOOR_PID=""

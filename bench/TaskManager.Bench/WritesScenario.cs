@@ -20,7 +20,8 @@ public static class WritesScenario
         report.Line("### 2. Writes: create a task, change a status");
         report.Line();
         report.Line("Create: title, ~300-character description, an assignee and a repository (both resolved by the server), priority. "
-            + "Status change: a different seeded task each time, no `If-Match`. Each commits the task, its `task_history` row and an outbox row.");
+            + "Status change: a different seeded task each time, no `If-Match`. Each commits the task, its `task_history` row and an outbox row. "
+            + "Comment (only with `--kinds …,comment`): on a seeded task, the same walk; commits the comment besides those three.");
         report.Line();
         report.Line(LoadResult.TableHeader);
         var load = new OpenLoad(context.Cpu, context.Database);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Pagination;
@@ -13,6 +14,9 @@ namespace TaskManager.Api.Common;
 /// </summary>
 public static class ExceptionTranslator
 {
+    /// <summary>How long a client should wait before sending a request the database could not serve again (503).</summary>
+    public const int UnavailableRetryAfterSeconds = 2;
+
     /// <returns>The HTTP status and body, or null for an unexpected exception (an internal error).</returns>
     public static (int Status, ErrorBody Body)? Translate(Exception exception) => exception switch
     {
@@ -48,8 +52,27 @@ public static class ExceptionTranslator
         BadHttpRequestException { InnerException: JsonException json } => (400, MalformedJson(json)),
         BadHttpRequestException e => (e.StatusCode, ErrorBody.Of(ErrorCodes.ForStatus(e.StatusCode), Readable(e.Message))),
         JsonException json => (400, MalformedJson(json)),
+        var e when FromAnUnavailableDatabase(e) => (503, ErrorBody.Of(ErrorCodes.ServiceUnavailable,
+            $"The database is unreachable or has no free connection right now; retry in {UnavailableRetryAfterSeconds} s. A change cut short "
+            + "this way may or may not have been saved: read the task before sending it again, or send creates with an Idempotency-Key.",
+            new Dictionary<string, object?> { ["retry_after_seconds"] = UnavailableRetryAfterSeconds })),
         _ => null,
     };
+
+    /// <summary>
+    /// PostgreSQL refused or dropped the connection, had no slot left, or did not answer in time: failures its driver marks
+    /// transient, often wrapped by EF Core's execution strategy. Not a fault of the request or of the code, so a 503 the
+    /// client can retry rather than a 500 to report.
+    /// </summary>
+    private static bool FromAnUnavailableDatabase(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { IsTransient: true })
+                return true;
+        }
+        return false;
+    }
 
     public static ErrorBody Validation(string message, IReadOnlyDictionary<string, string[]> errors) =>
         ErrorBody.Of(ErrorCodes.ValidationFailed, message, new Dictionary<string, object?> { ["errors"] = errors });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
@@ -15,6 +16,8 @@ public sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandle
 
         var (status, body) = ExceptionTranslator.Translate(exception) ?? Internal(httpContext, exception);
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = ExceptionTranslator.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await httpContext.Response.WriteAsJsonAsync(body, WireJson.Options, cancellationToken);
         return true;
     }

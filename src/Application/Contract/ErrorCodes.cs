@@ -13,6 +13,8 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
+    /// <summary>503: the database is unreachable or out of connections; the same request may well succeed shortly.</summary>
+    public const string ServiceUnavailable = "service_unavailable";
 
     /// <summary>The code for a bare status, when nothing more specific is known (unknown route, wrong method...).</summary>
     public static string ForStatus(int status) => status switch
@@ -28,6 +30,7 @@ public static class ErrorCodes
         413 => PayloadTooLarge,
         415 => "unsupported_media_type",
         429 => RateLimited,
+        503 => ServiceUnavailable,
         _ => InternalError,
     };
 }
