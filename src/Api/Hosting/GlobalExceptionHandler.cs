@@ -17,7 +17,11 @@ public sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandle
         var (status, body) = ExceptionTranslator.Translate(exception) ?? Internal(httpContext, exception);
         httpContext.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Not a bug, so no stack trace; but an operator should see the outage even where no database layer logs it.
+            LogUnavailable(httpContext.TraceIdentifier, exception.GetBaseException().Message);
             httpContext.Response.Headers.RetryAfter = ExceptionTranslator.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
         await httpContext.Response.WriteAsJsonAsync(body, WireJson.Options, cancellationToken);
         return true;
     }
@@ -32,4 +36,7 @@ public sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandle
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (correlation id {CorrelationId})")]
     private partial void LogUnhandled(Exception exception, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: the database is unavailable ({Reason}) (correlation id {CorrelationId})")]
+    private partial void LogUnavailable(string correlationId, string reason);
 }
