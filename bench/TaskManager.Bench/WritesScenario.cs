@@ -40,10 +40,10 @@ public static class WritesScenario
                 sent += (long)(rate * (context.Warmup + context.Duration).TotalSeconds);
             }
         }
-        foreach (var (kind, request) in new (string, Func<long, HttpRequestMessage>)[]
+        foreach (var (kind, request, answer) in new (string, Func<long, HttpRequestMessage>, HttpStatusCode)[]
         {
-            ("status", n => StatusChange(client.BaseUrl, tokens, n)),
-            ("comment", n => Comment(client.BaseUrl, tokens, n)),
+            ("status", n => StatusChange(client.BaseUrl, tokens, n), HttpStatusCode.OK),
+            ("comment", n => Comment(client.BaseUrl, tokens, n), HttpStatusCode.Created),
         })
         {
             if (!kinds.Contains(kind))
@@ -52,7 +52,7 @@ public static class WritesScenario
             {
                 await context.Database.WaitForOutboxToDrainAsync();
                 var change = await load.RunAsync($"{kind} @ {rate}/s", rate, context.Warmup, context.Duration,
-                    _ => client.SendAsync(request(Interlocked.Increment(ref _statusCounter)), kind == "comment" ? HttpStatusCode.Created : HttpStatusCode.OK));
+                    _ => client.SendAsync(request(Interlocked.Increment(ref _statusCounter)), answer));
                 report.Line(change.TableRow());
                 change.AddTo(report, $"{kind}_{rate}");
             }
@@ -71,23 +71,22 @@ public static class WritesScenario
     }
 
     /// <summary>
-    /// Task number n-th of a stride walk over all seeded tasks (each task once per pass); the target status
-    /// alternates per pass so nearly every request is a real change (5% of seeded tasks already are blocked).
+    /// Task number n-th of the walk; the target status alternates per pass so nearly every request is a real change
+    /// (5% of seeded tasks already are blocked).
     /// </summary>
     public static HttpRequestMessage StatusChange(string baseUrl, string[] tokens, long n, int taskCount = 100_000)
     {
         var pass = (n - 1) / taskCount;
-        var task = (int)((n - 1) % taskCount * 7919 % taskCount) + 1;
-        return StatusRequest(baseUrl, tokens[n % tokens.Length], BenchIds.Task(task), pass % 2 == 0 ? "blocked" : "in_progress");
+        return StatusRequest(baseUrl, tokens[n % tokens.Length], WalkedTask(n, taskCount), pass % 2 == 0 ? "blocked" : "in_progress");
     }
 
-    /// <summary>A comment on the n-th task of the same walk as <see cref="StatusChange"/>.</summary>
-    public static HttpRequestMessage Comment(string baseUrl, string[] tokens, long n, int taskCount = 100_000)
-    {
-        var task = (int)((n - 1) % taskCount * 7919 % taskCount) + 1;
-        return BenchClient.JsonRequest(HttpMethod.Post, $"{baseUrl}/api/tasks/{BenchIds.Task(task)}/comments", tokens[n % tokens.Length],
+    /// <summary>A comment on the n-th task of the walk.</summary>
+    public static HttpRequestMessage Comment(string baseUrl, string[] tokens, long n, int taskCount = 100_000) =>
+        BenchClient.JsonRequest(HttpMethod.Post, $"{baseUrl}/api/tasks/{WalkedTask(n, taskCount)}/comments", tokens[n % tokens.Length],
             """{"comment":"Benchmark comment: a short note an agent leaves while it works on the task."}""");
-    }
+
+    /// <summary>The n-th task (from 1) of a stride walk over the seeded tasks, each task once per pass.</summary>
+    private static Guid WalkedTask(long n, int taskCount) => BenchIds.Task((int)((n - 1) % taskCount * 7919 % taskCount) + 1);
 
     public static HttpRequestMessage StatusRequest(string baseUrl, string token, Guid task, string status) =>
         BenchClient.JsonRequest(HttpMethod.Put, $"{baseUrl}/api/tasks/{task}/status", token, $$"""{"status":"{{status}}","comment":"bench"}""");
