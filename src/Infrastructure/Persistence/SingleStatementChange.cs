@@ -40,10 +40,9 @@ internal static class SingleStatementChange
 
         var command = new NpgsqlCommand();
         var sql = new StringBuilder("WITH ");
-        var changed = modified.SingleOrDefault();
-        var guarded = changed is not null;
-        if (changed is not null)
-            AppendGuardedUpdate(sql, command, changed, names);
+        var guarded = modified.Count == 1;
+        if (guarded)
+            AppendGuardedUpdate(sql, command, modified[0], names);
         var tables = changes.Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToList();
         for (var i = 0; i < tables.Count; i++)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using TaskManager.Api.IntegrationTests.Support;
 
 namespace TaskManager.Api.IntegrationTests.Production;
@@ -46,7 +47,7 @@ public sealed class DatabaseOutageTests : IntegrationTestBase
         Assert.That(error.GetProperty("message").GetString(), Does.Contain("may or may not have been saved").And.Contain("Idempotency-Key"));
     }
 
-    private static async Task<System.Text.Json.JsonElement> AssertUnavailableAsync(HttpResponseMessage response)
+    private static async Task<JsonElement> AssertUnavailableAsync(HttpResponseMessage response)
     {
         var error = (await ReadJsonAsync(response)).GetProperty("error");
         Assert.Multiple(() =>
