@@ -41,6 +41,12 @@ public sealed partial class EventStreamHub(
     private bool _stopped;
 
     /// <summary>
+    /// Set while the reader, having found the log lost, reads where it now ends: a stream registered meanwhile would start
+    /// at the lost position and be told to resync at an end read before it came, older than the log it resumed against.
+    /// </summary>
+    private TaskCompletionSource? _resyncing;
+
+    /// <summary>
     /// How far the reader has dispatched: every event up to here is in the queue of each subscriber it concerns (or was
     /// replayed to it), so a subscriber with an empty queue has been sent everything up to here.
     /// </summary>
@@ -67,20 +73,34 @@ public sealed partial class EventStreamHub(
     {
         await _ready.Task.WaitAsync(ct);
         var settings = options.Value;
-        lock (_gate)
+        while (true)
         {
-            ObjectDisposedException.ThrowIf(_stopped, this);
-            var open = _streamsPerCaller.GetValueOrDefault(caller);
-            if (open >= settings.MaxStreamsPerUser)
-                return null;
-            var subscription = new EventSubscription(caller, filter, settings.SubscriberBuffer, _position);
-            _subscribers.Add(subscription);
-            _streamsPerCaller[caller] = open + 1;
-            metrics.StreamOpened();
-            if (_deactivated.Contains(caller))
-                subscription.End(ControlFrames.AccountDeactivated);
-            return subscription;
+            Task resynced;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_stopped, this);
+                if (_resyncing is null)
+                    return Register(caller, filter, settings);
+                resynced = _resyncing.Task;
+            }
+            // One read of Redis; the stream then starts where the log stands after the loss.
+            await resynced.WaitAsync(ct);
         }
+    }
+
+    /// <summary>Call under the lock.</summary>
+    private EventSubscription? Register(Guid caller, SubscriberFilter filter, RealtimeOptions settings)
+    {
+        var open = _streamsPerCaller.GetValueOrDefault(caller);
+        if (open >= settings.MaxStreamsPerUser)
+            return null;
+        var subscription = new EventSubscription(caller, filter, settings.SubscriberBuffer, _position);
+        _subscribers.Add(subscription);
+        _streamsPerCaller[caller] = open + 1;
+        metrics.StreamOpened();
+        if (_deactivated.Contains(caller))
+            subscription.End(ControlFrames.AccountDeactivated);
+        return subscription;
     }
 
     public void Unsubscribe(EventSubscription subscription)
@@ -273,14 +293,27 @@ public sealed partial class EventStreamHub(
     /// </summary>
     private async Task ResyncAllAsync(CancellationToken ct)
     {
-        var end = await feed.LastIdAsync(ct);
-        LogPositionLost(_position, end);
+        var resyncing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
+            _resyncing = resyncing;
+        try
         {
-            foreach (var subscriber in _subscribers)
-                subscriber.OfferResync(end);
-            _position = end;
-            WakeWaiters();
+            var end = await feed.LastIdAsync(ct);
+            LogPositionLost(_position, end);
+            lock (_gate)
+            {
+                foreach (var subscriber in _subscribers)
+                    subscriber.OfferResync(end);
+                _position = end;
+                WakeWaiters();
+            }
+        }
+        finally
+        {
+            // Also when the read failed: the streams waiting register at the lost position, and the retry resyncs them.
+            lock (_gate)
+                _resyncing = null;
+            resyncing.TrySetResult();
         }
         // Directory events may have gone with the log: caches start afresh. Outside the lock, like every directory call.
         directory.PublishMissed();

@@ -117,11 +117,7 @@ public static partial class TaskStreamEndpoint
         {
             var page = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
             if (page.PositionLost)
-            {
-                body.Write(ControlFrames.Resync(subscription.StartPosition));
-                await body.FlushAsync(ct);
-                return subscription.StartPosition;
-            }
+                return await ResyncAsync(body, feed, subscription, ct);
             var written = 0;
             foreach (var published in page.Events)
             {
@@ -144,6 +140,24 @@ public static partial class TaskStreamEndpoint
     }
 
     /// <summary>
+    /// Answers a position the log cannot serve with one resync naming a position it can. Not the subscription's start:
+    /// that is where the hub's reader stood in memory, which after a data loss is still a position of the lost log until
+    /// the reader reads again (woken by a doorbell or its poll). Then nothing is written here: the reader finds the same
+    /// loss at that read and queues a resync for this stream, with the log's end, as for every stream it holds. Otherwise
+    /// the resync names the log's end, read now; the live events queued up to it are skipped, since the refetch the client
+    /// makes on the resync comes after this read. Returns the id the client now stands at.
+    /// </summary>
+    private static async Task<string> ResyncAsync(PipeWriter body, ITaskEventFeed feed, EventSubscription subscription, CancellationToken ct)
+    {
+        if ((await feed.ReadAfterAsync(subscription.StartPosition, 1, ct)).PositionLost)
+            return subscription.StartPosition;
+        var end = await feed.LastIdAsync(ct);
+        body.Write(ControlFrames.Resync(end));
+        await body.FlushAsync(ct);
+        return end;
+    }
+
+    /// <summary>
     /// Writes what the hub queues, a batch at a time with one flush, until the queue completes (server shutdown, or the
     /// owner's stream ended). No timer is armed per event: the heartbeat and the look at the owner wait for the hub's
     /// <see cref="StreamFrame.Tick"/>, every half heartbeat.
@@ -153,7 +167,8 @@ public static partial class TaskStreamEndpoint
     {
         var events = subscription.Events;
         // Queued events the client already has: it resumed from beyond where the live queue starts (it saw them through
-        // another instance). Compared only up to the first newer one, since every event after it is newer still.
+        // another instance), or was told to resync at the log's end, beyond it. Compared only up to the first newer one,
+        // since every event after it is newer still.
         var skipThrough = feed.Compare(lastSent, subscription.StartPosition) > 0 ? lastSent : null;
         // Silent for a whole tick interval means a heartbeat at the tick, so no stream is silent for much longer than a
         // heartbeat, and an idle one sends one every second tick.

@@ -1,4 +1,5 @@
 using ModelContextProtocol.Client;
+using StackExchange.Redis;
 using TaskManager.Api.IntegrationTests.Mcp;
 using TaskManager.Api.IntegrationTests.Support;
 
@@ -17,6 +18,8 @@ public sealed class HonestResumeTests : McpTestBase
     {
         ["REDIS_URL"] = _redis.Url,
         ["SSE_HEARTBEAT_SECONDS"] = "0.5",
+        // Above the time a stream takes to open, so a reader that missed a doorbell is still behind once it has opened.
+        ["SSE_POLL_MS"] = "1000",
     };
 
     [OneTimeSetUp]
@@ -47,6 +50,38 @@ public sealed class HonestResumeTests : McpTestBase
             Assert.That(first.Type, Is.EqualTo("resync"));
             Assert.That(first.Id, Is.Not.Null.And.Not.EqualTo(seen));
             Assert.That(rest.SkipLast(1).Select(e => e.Type), Is.All.EqualTo("resync"), "nothing from the new log is passed off as the continuation");
+        });
+    }
+
+    [Test]
+    public async Task Resume_FromBeforeRedisLostItsData_BeforeTheReaderHasReadTheNewLog_GetsOneResync_ToWhereTheLogNowEnds()
+    {
+        string seen;
+        await using (var stream = await SseStream.OpenAsync(MemberClient))
+        {
+            await CreateTaskAsync("Before the loss");
+            seen = (await stream.NextAsync()).Id!;
+        }
+        await _redis.FlushAsync();
+        // Another instance's event, whose doorbell this instance did not hear (pub/sub delivers at most once, and a
+        // restarted Redis drops the subscription until the client reconnects): the reader here still stands in the lost
+        // log when the client resumes, and reads the new one at its next poll.
+        var end = (await _redis.Database.StreamAddAsync(LoggedEvents.Log, new NameValueEntry[]
+        {
+            new("event_type", "task_assigned"), new("task_id", Guid.NewGuid().ToString()), new("task_data", "{}"),
+            new("timestamp", "2026-01-01T00:00:00Z"), new("event_id", Guid.NewGuid().ToString()), new("assignee_id", Admin.Id.ToString()),
+        })).ToString();
+
+        await using var resumed = await SseStream.OpenAsync(MemberClient, lastEventId: seen);
+        var first = await resumed.NextAsync();
+        var later = await CreateTaskAsync("Later");
+        var next = await resumed.NextAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Type, Is.EqualTo("resync"));
+            Assert.That(first.Id, Is.EqualTo(end), "the position a resync gives is where the log now ends, not one of the lost log");
+            Assert.That((next.Type, next.TaskId), Is.EqualTo(("task_assigned", later)), "told to resync once, then what followed");
         });
     }
 
