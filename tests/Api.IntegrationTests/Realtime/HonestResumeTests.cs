@@ -31,13 +31,7 @@ public sealed class HonestResumeTests : McpTestBase
     [Test]
     public async Task Resume_FromBeforeRedisLostItsData_GetsResync_ThoughNewerEventsFollowIt()
     {
-        string seen;
-        await using (var stream = await SseStream.OpenAsync(MemberClient))
-        {
-            await CreateTaskAsync("Before the loss");
-            seen = (await stream.NextAsync()).Id!;
-        }
-        await _redis.FlushAsync();
+        var seen = await LastSeenBeforeRedisLosesItsDataAsync();
         await LoggedEvents.IdOfAsync(_redis.Database, await CreateTaskAsync("After the loss"));
 
         await using var resumed = await SseStream.OpenAsync(MemberClient, lastEventId: seen);
@@ -56,13 +50,7 @@ public sealed class HonestResumeTests : McpTestBase
     [Test]
     public async Task Resume_FromBeforeRedisLostItsData_BeforeTheReaderHasReadTheNewLog_GetsOneResync_ToWhereTheLogNowEnds()
     {
-        string seen;
-        await using (var stream = await SseStream.OpenAsync(MemberClient))
-        {
-            await CreateTaskAsync("Before the loss");
-            seen = (await stream.NextAsync()).Id!;
-        }
-        await _redis.FlushAsync();
+        var seen = await LastSeenBeforeRedisLosesItsDataAsync();
         // Another instance's event, whose doorbell this instance did not hear (pub/sub delivers at most once, and a
         // restarted Redis drops the subscription until the client reconnects): the reader here still stands in the lost
         // log when the client resumes, and reads the new one at its next poll.
@@ -155,6 +143,19 @@ public sealed class HonestResumeTests : McpTestBase
             Assert.That(heartbeatId, Is.EqualTo(othersEvent));
             Assert.That((await resumed.NextAsync()).TaskId, Is.EqualTo(missed));
         });
+    }
+
+    /// <summary>The id of an event a stream received, then closed, before Redis lost its data.</summary>
+    private async Task<string> LastSeenBeforeRedisLosesItsDataAsync()
+    {
+        string seen;
+        await using (var stream = await SseStream.OpenAsync(MemberClient))
+        {
+            await CreateTaskAsync("Before the loss");
+            seen = (await stream.NextAsync()).Id!;
+        }
+        await _redis.FlushAsync();
+        return seen;
     }
 
     private async Task<string> CreateTaskAsync(string title) =>
