@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Common.Lookups;
 using TaskManager.Application.Contract;
 
 namespace TaskManager.Infrastructure.Identity;
@@ -19,11 +20,10 @@ public sealed class ApiKeyCache(TimeProvider time, IOptions<ApiKeyOptions> optio
     private const int MaxKeys = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _byDigest = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private long _generation;
+    private readonly InvalidationGuard _guard = new();
 
     /// <summary>Read before a look-up and handed to <see cref="Remember"/>, so a result that raced a revocation is dropped.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation => _guard.Changes;
 
     public ApiKeyOwner? Find(byte[] digest) =>
         _byDigest.TryGetValue(Convert.ToHexString(digest), out var entry) && time.GetUtcNow() < entry.Until ? entry.Owner : null;
@@ -37,14 +37,12 @@ public sealed class ApiKeyCache(TimeProvider time, IOptions<ApiKeyOptions> optio
         var lifetime = options.Value.CacheLifetime;
         if (lifetime <= TimeSpan.Zero)
             return;
-        lock (_gate)
+        _guard.Remember(generation, () =>
         {
-            if (generation != _generation)
-                return;
             if (_byDigest.Count >= MaxKeys)
                 _byDigest.Clear();
             _byDigest[Convert.ToHexString(digest)] = new Entry(owner, time.GetUtcNow() + lifetime);
-        }
+        });
     }
 
     public void OnChanged(DirectoryChange change)
@@ -61,18 +59,14 @@ public sealed class ApiKeyCache(TimeProvider time, IOptions<ApiKeyOptions> optio
 
     public void OnChangesMissed() => Forget(_ => true);
 
-    private void Forget(Func<ApiKeyOwner, bool> affected)
+    private void Forget(Func<ApiKeyOwner, bool> affected) => _guard.Forget(() =>
     {
-        lock (_gate)
+        foreach (var (digest, entry) in _byDigest)
         {
-            Interlocked.Increment(ref _generation);
-            foreach (var (digest, entry) in _byDigest)
-            {
-                if (affected(entry.Owner))
-                    _byDigest.TryRemove(digest, out _);
-            }
+            if (affected(entry.Owner))
+                _byDigest.TryRemove(digest, out _);
         }
-    }
+    });
 
     private sealed record Entry(ApiKeyOwner Owner, DateTimeOffset Until);
 }

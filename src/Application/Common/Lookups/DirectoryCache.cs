@@ -24,16 +24,12 @@ public sealed class DirectoryCache(IClock clock, IOptions<DirectoryCacheOptions>
     /// <summary>Per kind. The directory is small; one larger than this is forgotten and relearned rather than tracked.</summary>
     public const int MaxEntries = 10_000;
 
-    private readonly Lock _gate = new();
+    private readonly InvalidationGuard _guard = new();
     private readonly Section<DirectoryUser> _users = new(StringComparer.Ordinal);
     private readonly Section<DirectoryRepository> _repositories = new(StringComparer.Ordinal);
-    private long _changes;
 
-    /// <summary>
-    /// Take this before reading the directory and hand it to <c>Remember</c>: what was read is only remembered if no
-    /// change was heard in between, so a read that raced an invalidation cannot bring the old state back.
-    /// </summary>
-    public long ChangesSeen => Interlocked.Read(ref _changes);
+    /// <summary>Take this before reading the directory and hand it to <c>Remember</c> (<see cref="InvalidationGuard"/>).</summary>
+    public long ChangesSeen => _guard.Changes;
 
     public bool TryGetUser(Guid id, [NotNullWhen(true)] out DirectoryUser? user) => _users.TryGet(id, clock.UtcNow, out user);
 
@@ -50,25 +46,17 @@ public sealed class DirectoryCache(IClock clock, IOptions<DirectoryCacheOptions>
     public void Remember(DirectoryRepository repository, long changesSeen) =>
         Remember(_repositories, repository.Id, repository.Name, repository, changesSeen);
 
-    public void OnChanged(DirectoryChange change)
+    public void OnChanged(DirectoryChange change) => _guard.Forget(() =>
     {
-        lock (_gate)
-        {
-            Interlocked.Increment(ref _changes);
-            if (change.EventType == DirectoryEvents.UserChanged)
-                _users.Forget(change.SubjectId);
-        }
-    }
+        if (change.EventType == DirectoryEvents.UserChanged)
+            _users.Forget(change.SubjectId);
+    });
 
-    public void OnChangesMissed()
+    public void OnChangesMissed() => _guard.Forget(() =>
     {
-        lock (_gate)
-        {
-            Interlocked.Increment(ref _changes);
-            _users.Clear();
-            _repositories.Clear();
-        }
-    }
+        _users.Clear();
+        _repositories.Clear();
+    });
 
     private void Remember<T>(Section<T> section, Guid id, string name, T value, long changesSeen)
         where T : class
@@ -76,14 +64,12 @@ public sealed class DirectoryCache(IClock clock, IOptions<DirectoryCacheOptions>
         var lifetime = options.Value.Lifetime;
         if (lifetime <= TimeSpan.Zero)
             return;
-        lock (_gate)
+        _guard.Remember(changesSeen, () =>
         {
-            if (_changes != changesSeen)
-                return;
             if (section.Count >= MaxEntries)
                 section.Clear();
             section.Add(id, name, value, clock.UtcNow + lifetime);
-        }
+        });
     }
 
     /// <summary>One kind of entry, by id, with a name (email, repository name) index pointing at ids.</summary>
