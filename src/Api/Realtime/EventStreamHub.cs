@@ -103,6 +103,17 @@ public sealed partial class EventStreamHub(
         return subscription;
     }
 
+    /// <summary>
+    /// Whether the reader tells <paramref name="subscription"/> to resync without being asked, should the position it
+    /// started at be lost: it already has, or it has not read since, so its next read meets the same lost position.
+    /// Once it has read on (a trim took the start position, not a data loss), it will not.
+    /// </summary>
+    public bool ReaderResyncs(EventSubscription subscription)
+    {
+        lock (_gate)
+            return subscription.ResyncOffered || _position == subscription.StartPosition;
+    }
+
     public void Unsubscribe(EventSubscription subscription)
     {
         lock (_gate)

@@ -52,9 +52,13 @@ public sealed class EventSubscription
         Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), StreamFrameKind.Event));
     }
 
-    /// <summary>Called by the hub's reader only, when the log lost events the client may not have seen.</summary>
+    /// <summary>Whether the hub's reader has queued a resync for this subscriber; set and read under the hub's lock.</summary>
+    internal bool ResyncOffered { get; private set; }
+
+    /// <summary>Called by the hub's reader only, under its lock, when the log lost events the client may not have seen.</summary>
     internal void OfferResync(string position)
     {
+        ResyncOffered = true;
         if (!IsCutOff)
             Enqueue(new StreamFrame(position, ControlFrames.Resync(position), StreamFrameKind.Control));
     }

@@ -83,7 +83,7 @@ public static partial class TaskStreamEndpoint
                 string.Create(CultureInfo.InvariantCulture, $"retry: {settings.RetryMilliseconds}\n: subscribed\n\n")));
             await body.FlushAsync(stop.Token);
 
-            var lastSent = lastEventId is null ? subscription.StartPosition : await ReplayAsync(body, feed, subscription, lastEventId, metrics, stop.Token);
+            var lastSent = lastEventId is null ? subscription.StartPosition : await ReplayAsync(body, feed, hub, subscription, lastEventId, metrics, stop.Token);
             await RelayLiveAsync(body, feed, hub, subscription, lastSent, new AccountCheck(users, actor.UserId), metrics, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -107,8 +107,8 @@ public static partial class TaskStreamEndpoint
     /// if the log cannot serve exactly what followed that position. Returns the id the client now stands at: live
     /// events up to it are not sent again.
     /// </summary>
-    private static async Task<string> ReplayAsync(PipeWriter body, ITaskEventFeed feed, EventSubscription subscription, string lastEventId,
-        TaskManagerMetrics metrics, CancellationToken ct)
+    private static async Task<string> ReplayAsync(PipeWriter body, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
+        string lastEventId, TaskManagerMetrics metrics, CancellationToken ct)
     {
         var cursor = lastEventId;
         // At least one read, even for a client ahead of this instance's reader (it saw newer events through another
@@ -117,7 +117,7 @@ public static partial class TaskStreamEndpoint
         {
             var page = await feed.ReadAfterAsync(cursor, EventStreamHub.ReadBatch, ct);
             if (page.PositionLost)
-                return await ResyncAsync(body, feed, subscription, ct);
+                return await ResyncAsync(body, feed, hub, subscription, ct);
             var written = 0;
             foreach (var published in page.Events)
             {
@@ -142,14 +142,16 @@ public static partial class TaskStreamEndpoint
     /// <summary>
     /// Answers a position the log cannot serve with one resync naming a position it can. Not the subscription's start:
     /// that is where the hub's reader stood in memory, which after a data loss is still a position of the lost log until
-    /// the reader reads again (woken by a doorbell or its poll). Then nothing is written here: the reader finds the same
-    /// loss at that read and queues a resync for this stream, with the log's end, as for every stream it holds. Otherwise
-    /// the resync names the log's end, read now; the live events queued up to it are skipped, since the refetch the client
-    /// makes on the resync comes after this read. Returns the id the client now stands at.
+    /// the reader reads again (woken by a doorbell or its poll). When that start is lost and the reader will say so
+    /// itself (<see cref="EventStreamHub.ReaderResyncs"/>), nothing is written here: the reader queues a resync for this
+    /// stream, with the log's end, as for every stream it holds. Otherwise the resync names the log's end, read now; the
+    /// live events queued up to it are skipped, since the refetch the client makes on the resync comes after this read.
+    /// Returns the id the client now stands at.
     /// </summary>
-    private static async Task<string> ResyncAsync(PipeWriter body, ITaskEventFeed feed, EventSubscription subscription, CancellationToken ct)
+    private static async Task<string> ResyncAsync(PipeWriter body, ITaskEventFeed feed, EventStreamHub hub, EventSubscription subscription,
+        CancellationToken ct)
     {
-        if ((await feed.ReadAfterAsync(subscription.StartPosition, 1, ct)).PositionLost)
+        if (hub.ReaderResyncs(subscription) && (await feed.ReadAfterAsync(subscription.StartPosition, 1, ct)).PositionLost)
             return subscription.StartPosition;
         var end = await feed.LastIdAsync(ct);
         body.Write(ControlFrames.Resync(end));
