@@ -18,8 +18,9 @@ public sealed class HonestResumeTests : McpTestBase
     {
         ["REDIS_URL"] = _redis.Url,
         ["SSE_HEARTBEAT_SECONDS"] = "0.5",
-        // Above the time a stream takes to open, so a reader that missed a doorbell is still behind once it has opened.
-        ["SSE_POLL_MS"] = "1000",
+        // Longer than any test: the reader reads when a doorbell rings, so a test that writes to Redis directly decides
+        // when the reader sees it.
+        ["SSE_POLL_MS"] = "60000",
     };
 
     [OneTimeSetUp]
@@ -53,7 +54,7 @@ public sealed class HonestResumeTests : McpTestBase
         var seen = await LastSeenBeforeRedisLosesItsDataAsync();
         // Another instance's event, whose doorbell this instance did not hear (pub/sub delivers at most once, and a
         // restarted Redis drops the subscription until the client reconnects): the reader here still stands in the lost
-        // log when the client resumes, and reads the new one at its next poll.
+        // log when the client resumes, and reads the new one only when the doorbell rings after the stream has opened.
         var end = (await _redis.Database.StreamAddAsync(LoggedEvents.Log, new NameValueEntry[]
         {
             new("event_type", "task_assigned"), new("task_id", Guid.NewGuid().ToString()), new("task_data", "{}"),
@@ -61,6 +62,7 @@ public sealed class HonestResumeTests : McpTestBase
         })).ToString();
 
         await using var resumed = await SseStream.OpenAsync(MemberClient, lastEventId: seen);
+        await LoggedEvents.RingDoorbellAsync(_redis.Database);
         var first = await resumed.NextAsync();
         var later = await CreateTaskAsync("Later");
         var next = await resumed.NextAsync();

@@ -2,7 +2,10 @@ using StackExchange.Redis;
 
 namespace TaskManager.Api.IntegrationTests.Support;
 
-/// <summary>Looks at the Redis streams the application wrote, waiting (with a deadline, never a fixed sleep) for an entry to arrive.</summary>
+/// <summary>
+/// Looks at the Redis streams the application wrote, waiting (with a deadline, never a fixed sleep) for an entry to arrive,
+/// and rings the doorbell that wakes the application's readers.
+/// </summary>
 public static class LoggedEvents
 {
     public const string Log = "tasks:notifications";
@@ -22,6 +25,10 @@ public static class LoggedEvents
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Rings the doorbell the relay rings after each publish, which wakes every instance's stream reader.</summary>
+    public static Task RingDoorbellAsync(IDatabase redis) =>
+        redis.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal("tasks:published"), 1);
 
     /// <summary>The entries of <paramref name="stream"/> about <paramref name="taskId"/>, oldest first.</summary>
     public static async Task<StreamEntry[]> EntriesOfAsync(IDatabase redis, string taskId, string stream = Log) =>
