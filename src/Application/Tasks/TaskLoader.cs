@@ -13,20 +13,22 @@ public static class TaskLoader
     /// caller may not see (<see cref="TaskAccess"/>): this is the one door every change to a task goes through.
     /// </summary>
     public static async Task<TaskItem> LoadForChangeAsync(this IApplicationDbContext db, Guid id, ICurrentActor caller, CancellationToken ct) =>
-        await (caller.RepositoryIds is null
+        await (caller.SeesEveryTask()
             ? ForChange((DbContext)db, id, ct)
             : db.Tasks.VisibleTo(caller).Include(t => t.Assignee).Include(t => t.Repository)
                 .FirstOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, ct))
         ?? throw NotFoundException.Task(id);
 
     /// <summary>
-    /// The read before a change by anyone <see cref="TaskAccess.VisibleTo"/> lets see every task (people, unrestricted
+    /// The read before a change by anyone who sees every task (<see cref="TaskAccess.SeesEveryTask"/>: people, unrestricted
     /// keys), compiled once: composed per call, EF Core's parameter extraction and query-cache lookup were about a sixth
     /// of this read's server CPU at saturation (perf, docs/benchmarks.md). A key limited to repositories reads through
-    /// the composed query above, so the access rule stays written once.
+    /// the composed query above, so the access rule itself stays in <see cref="TaskAccess.VisibleTo"/>. Tracked whatever
+    /// the context's default: the change is saved from what this loads.
     /// </summary>
     private static readonly Func<DbContext, Guid, CancellationToken, Task<TaskItem?>> ForChange = EF.CompileAsyncQuery(
         (DbContext db, Guid id, CancellationToken ct) => db.Set<TaskItem>()
+            .AsTracking()
             .Include(t => t.Assignee)
             .Include(t => t.Repository)
             .FirstOrDefault(t => t.Id == id && t.DeletedAt == null));

@@ -4,7 +4,8 @@ namespace TaskManager.Application.Common.Lookups;
 /// Keeps a cache from bringing back what an invalidation just removed. A reader takes <see cref="Changes"/> before it
 /// reads the source and hands it to <see cref="Remember"/>, which stores the result only if no change was heard in
 /// between: a read that raced an invalidation may carry the old state, so it is dropped rather than remembered. Both
-/// sides hold one lock, so a store never lands in the middle of a forget.
+/// sides hold one lock, so a store never lands in the middle of a forget; the callbacks run under it, and so only touch
+/// the cache's own memory.
 /// </summary>
 public sealed class InvalidationGuard
 {

@@ -59,7 +59,7 @@ public sealed class GetTasksHandler(IApplicationDbContext db, ICurrentActor call
     {
         if (!string.IsNullOrWhiteSpace(search))
             return await TextSearchPage.ReadAsync(db, Filtered(filter, null), search, cursor, limit, ct);
-        var rows = caller.RepositoryIds is null
+        var rows = caller.SeesEveryTask()
             ? await NewestFirstPage.ReadAsync((DbContext)db, filter, cursor is null ? null : (cursor.KeyAsTime(), cursor.Id), limit + 1, ct)
             : await NewestFirstOrder.Sorted(NewestFirstOrder.After(Filtered(filter, null), cursor)).Take(limit + 1).Select(TaskDtoProjection.Expression).ToListAsync(ct);
         return NewestFirstOrder.PageOf(rows, limit);
