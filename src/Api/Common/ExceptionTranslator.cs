@@ -12,7 +12,7 @@ namespace TaskManager.Api.Common;
 /// The one mapping from exceptions to the contract's errors, shared by the HTTP exception handler and the MCP
 /// tool filter so an agent and an editor get the same code and message for the same mistake.
 /// </summary>
-public static class ExceptionTranslator
+public static partial class ExceptionTranslator
 {
     /// <summary>How long a client should wait before sending a request the database could not serve again (503).</summary>
     public const int UnavailableRetryAfterSeconds = 2;
@@ -74,6 +74,19 @@ public static class ExceptionTranslator
         return false;
     }
 
+    /// <summary>
+    /// Logs an answered <see cref="ErrorCodes.ServiceUnavailable"/> as a warning: not a bug, so no stack trace, but an operator
+    /// should see the outage even where no database layer logs it (sign-in's user look-up reaches PostgreSQL without EF Core).
+    /// REST and MCP both answer it, so both call this.
+    /// </summary>
+    public static void LogUnavailable(ILogger logger, Exception exception, string correlationId) =>
+        LogDatabaseUnavailable(logger, correlationId, exception.GetBaseException().Message);
+
+    /// <summary>What an unexpected failure answers: nothing of its cause, only the id that finds its log line.</summary>
+    public static ErrorBody Internal(string correlationId) =>
+        ErrorBody.Of(ErrorCodes.InternalError, "Something went wrong on our side; quote the correlation id when you report it.",
+            new Dictionary<string, object?> { ["correlation_id"] = correlationId });
+
     public static ErrorBody Validation(string message, IReadOnlyDictionary<string, string[]> errors) =>
         ErrorBody.Of(ErrorCodes.ValidationFailed, message, new Dictionary<string, object?> { ["errors"] = errors });
 
@@ -95,4 +108,7 @@ public static class ExceptionTranslator
             : message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || message.Contains("content type", StringComparison.OrdinalIgnoreCase)
                 ? "Send the body as JSON with Content-Type: application/json."
                 : message;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: the database is unavailable ({Reason}) (correlation id {CorrelationId})")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string correlationId, string reason);
 }

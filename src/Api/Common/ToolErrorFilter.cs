@@ -62,14 +62,22 @@ public static partial class ToolErrorFilter
                 return Invalid(missing.Groups[1].Value, $"{missing.Groups[1].Value} is required.");
         }
         if (ExceptionTranslator.Translate(exception) is { Body: var translated })
+        {
+            if (translated.Error.Code == ErrorCodes.ServiceUnavailable && LoggerFor(request) is { } logger)
+                ExceptionTranslator.LogUnavailable(logger, exception, CorrelationId(request));
             return translated;
-        // Over HTTP the request id (X-Request-Id, in every log line of the call); over stdio a fresh one.
-        var correlationId = request.Services?.GetService<IHttpContextAccessor>()?.HttpContext?.TraceIdentifier ?? Guid.NewGuid().ToString("N");
-        request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter))
-            .LogError(exception, "MCP tool {Tool} failed (correlation id {CorrelationId})", request.Params?.Name, correlationId);
-        return ErrorBody.Of(ErrorCodes.InternalError, "Something went wrong on our side; quote the correlation id when you report it.",
-            new Dictionary<string, object?> { ["correlation_id"] = correlationId });
+        }
+        var correlationId = CorrelationId(request);
+        LoggerFor(request)?.LogError(exception, "MCP tool {Tool} failed (correlation id {CorrelationId})", request.Params?.Name, correlationId);
+        return ExceptionTranslator.Internal(correlationId);
     }
+
+    /// <summary>Over HTTP the request id (X-Request-Id, in every log line of the call); over stdio a fresh one.</summary>
+    private static string CorrelationId(RequestContext<CallToolRequestParams> request) =>
+        request.Services?.GetService<IHttpContextAccessor>()?.HttpContext?.TraceIdentifier ?? Guid.NewGuid().ToString("N");
+
+    private static ILogger? LoggerFor(RequestContext<CallToolRequestParams> request) =>
+        request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter));
 
     private static ErrorBody Invalid(string argument, string message) => Invalid(new Dictionary<string, string[]> { [argument] = [message] });
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using TaskManager.Api.Common;
 using TaskManager.Application.Common.Json;
-using TaskManager.Application.Contract;
 
 namespace TaskManager.Api.Hosting;
 
@@ -18,8 +17,7 @@ public sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandle
         httpContext.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            // Not a bug, so no stack trace; but an operator should see the outage even where no database layer logs it.
-            LogUnavailable(httpContext.TraceIdentifier, exception.GetBaseException().Message);
+            ExceptionTranslator.LogUnavailable(logger, exception, httpContext.TraceIdentifier);
             httpContext.Response.Headers.RetryAfter = ExceptionTranslator.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
         await httpContext.Response.WriteAsJsonAsync(body, WireJson.Options, cancellationToken);
@@ -30,13 +28,9 @@ public sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandle
     {
         var correlationId = httpContext.TraceIdentifier;
         LogUnhandled(exception, correlationId);
-        return (500, ErrorBody.Of(ErrorCodes.InternalError, "Something went wrong on our side; quote the correlation id when you report it.",
-            new Dictionary<string, object?> { ["correlation_id"] = correlationId }));
+        return (500, ExceptionTranslator.Internal(correlationId));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (correlation id {CorrelationId})")]
     private partial void LogUnhandled(Exception exception, string correlationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: the database is unavailable ({Reason}) (correlation id {CorrelationId})")]
-    private partial void LogUnavailable(string correlationId, string reason);
 }
