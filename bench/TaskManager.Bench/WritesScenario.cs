@@ -9,7 +9,8 @@ namespace TaskManager.Bench;
 /// </summary>
 public static class WritesScenario
 {
-    private static long _statusCounter;
+    /// <summary>How far the stride walk over the seeded tasks has got, across the status and comment windows.</summary>
+    private static long _walked;
 
     public static async Task RunAsync(BenchContext context)
     {
@@ -52,7 +53,7 @@ public static class WritesScenario
             {
                 await context.Database.WaitForOutboxToDrainAsync();
                 var change = await load.RunAsync($"{kind} @ {rate}/s", rate, context.Warmup, context.Duration,
-                    _ => client.SendAsync(request(Interlocked.Increment(ref _statusCounter)), answer));
+                    _ => client.SendAsync(request(Interlocked.Increment(ref _walked)), answer));
                 report.Line(change.TableRow());
                 change.AddTo(report, $"{kind}_{rate}");
             }
