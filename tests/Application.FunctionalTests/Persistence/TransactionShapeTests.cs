@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
-using TaskManager.Application.FunctionalTests.Support;
-using Mediator;
 using TaskManager.Application.Common.Models;
+using TaskManager.Application.FunctionalTests.Support;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.AddComment;
 using TaskManager.Application.Tasks.Commands.ChangeTaskStatus;
