@@ -16,10 +16,11 @@ namespace TaskManager.Infrastructure.Events;
 /// <remarks>
 /// Several instances relay the same table, one at a time: the holder of the <see cref="RelayLease"/>, which keeps each
 /// task's events in commit order across instances. Nothing is locked or kept open while Redis is called: a batch is
-/// read, published under the lease's epoch (which Redis fences) and marked published by the statement that reads the
-/// next batch, so a holder that freezes mid-publish stalls nobody; its lease runs out and another instance carries on
-/// (ADR 0004). Rows published and not yet marked are published again by a successor, which Redis' de-duplication
-/// markers turn into no-ops, exactly as for a holder that dies between its publish and a mark of its own.
+/// read, published under the lease's epoch (which Redis fences) and marked published by a later read, a few batches
+/// together (<see cref="UnmarkedRows"/>), so a holder that freezes mid-publish stalls nobody; its lease runs out and
+/// another instance carries on (ADR 0004). Rows published and not yet marked are published again by a successor, which
+/// Redis' de-duplication markers turn into no-ops, exactly as for a holder that dies between its publish and a mark of
+/// its own.
 /// </remarks>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource database,
@@ -37,16 +38,9 @@ public sealed partial class OutboxRelay(
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// How long published rows wait for the next batch's read to mark them when no commit rings: under load the doorbell
-    /// rings sooner and the mark costs no statement of its own; once writes stop, the outbox is up to date this soon.
-    /// </summary>
-    private static readonly TimeSpan MarkDelay = TimeSpan.FromMilliseconds(50);
+    private readonly UnmarkedRows _unmarked = new(time);
 
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
-
-    /// <summary>Sequences of rows on the streams whose <c>published_at</c> is still null: the next read marks them.</summary>
-    private long[] _unmarked = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -97,7 +91,7 @@ public sealed partial class OutboxRelay(
                 if (more)
                     continue;
                 await CleanupIfDueAsync(settings, stoppingToken);
-                await signal.WaitAsync(_unmarked.Length > 0 ? MarkDelay : IdleWait(settings), stoppingToken);
+                await signal.WaitAsync(Min(_unmarked.UntilMarkDue, IdleWait(settings)), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -117,13 +111,12 @@ public sealed partial class OutboxRelay(
     }
 
     /// <summary>
-    /// Marks the previous batch published, then publishes the next one in sequence order under lease
-    /// <paramref name="epoch"/>, leaving it for the next read to mark; returns whether a full batch was found (so there
-    /// may be more).
+    /// Publishes the next batch in sequence order under lease <paramref name="epoch"/>, leaving it for a later read to
+    /// mark; returns whether a full batch was found (so there may be more).
     /// </summary>
     private async Task<bool> RelayBatchAsync(long epoch, int batchSize, CancellationToken ct)
     {
-        var rows = await MarkAndReadUnpublishedAsync(batchSize, ct);
+        var rows = await ReadUnpublishedAsync(batchSize, ct);
         if (rows.Count == 0)
             return false;
         try
@@ -137,7 +130,7 @@ public sealed partial class OutboxRelay(
         }
 
         // Not conditional on the lease: these rows are on the streams now, whoever holds it.
-        _unmarked = [.. rows.Select(r => r.Sequence)];
+        _unmarked.Add(rows.Select(r => r.Sequence));
         metrics.EventsPublished(rows, time.GetUtcNow());
         LogPublished(rows.Count);
         return rows.Count == batchSize;
@@ -162,24 +155,36 @@ public sealed partial class OutboxRelay(
     private TimeSpan IdleWait(EventsOptions settings) =>
         TimeSpan.FromMilliseconds(Math.Min(settings.PollMilliseconds, lease.RenewalInterval.TotalMilliseconds));
 
+    /// <summary>The shorter wait; <see cref="Timeout.InfiniteTimeSpan"/> is longer than any.</summary>
+    private static TimeSpan Min(TimeSpan untilMarkDue, TimeSpan idle) =>
+        untilMarkDue == Timeout.InfiniteTimeSpan || idle < untilMarkDue ? idle : untilMarkDue;
+
     // "published_at IS NULL" is what lets PostgreSQL find the rows through idx_outbox_unpublished; without it the only
     // way to match a sequence is a scan of the whole table, published history included (~140 ms at 100k rows).
     private const string MarkSql = "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@published) AND published_at IS NULL";
 
+    // The rows published and not yet marked are on the streams already: left out by sequence, as the index cannot tell them.
+    private const string ReadSql = """
+        SELECT sequence, id, task_id, event_type, task_data, assignee_id, repository_name,
+               previous_assignee_id, previous_repository_name, occurred_at
+        FROM outbox_messages WHERE published_at IS NULL AND sequence <> ALL(@published) ORDER BY sequence LIMIT @limit
+        """;
+
+    // One snapshot: the read sees the table as it was before the mark, which is why the read leaves the marked rows out
+    // by sequence. Kept for when a mark is due: PostgreSQL plans a statement that writes afresh on every execution (its
+    // custom plan always looks cheaper), while the plain read settles on one generic plan.
+    private const string MarkAndReadSql = $"WITH marked AS ({MarkSql}) {ReadSql}";
+
     /// <summary>
-    /// One statement per batch: marks <see cref="_unmarked"/> and reads the oldest rows still waiting. The read sees the
-    /// table as it was before the mark (one snapshot), hence the rows just marked are left out by sequence.
+    /// Reads the oldest rows still waiting, marking <see cref="_unmarked"/> in the same statement when that is due
+    /// (<see cref="UnmarkedRows.MarkDue"/>): otherwise the statement writes nothing, so it commits nothing to flush.
     /// </summary>
-    private async Task<List<OutboxMessage>> MarkAndReadUnpublishedAsync(int batchSize, CancellationToken ct)
+    private async Task<List<OutboxMessage>> ReadUnpublishedAsync(int batchSize, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"""
-            WITH marked AS ({MarkSql})
-            SELECT sequence, id, task_id, event_type, task_data, assignee_id, repository_name,
-                   previous_assignee_id, previous_repository_name, occurred_at
-            FROM outbox_messages WHERE published_at IS NULL AND sequence <> ALL(@published) ORDER BY sequence LIMIT @limit
-            """);
+        var mark = _unmarked.MarkDue(batchSize);
+        await using var command = database.CreateCommand(mark ? MarkAndReadSql : ReadSql);
         command.CommandTimeout = options.Value.LeaseSeconds;
-        command.Parameters.AddWithValue("published", _unmarked);
+        command.Parameters.AddWithValue("published", _unmarked.Sequences);
         command.Parameters.AddWithValue("limit", batchSize);
         var rows = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -199,20 +204,21 @@ public sealed partial class OutboxRelay(
                 OccurredAt = reader.GetFieldValue<DateTimeOffset>(9),
             });
         }
-        _unmarked = [];
+        if (mark)
+            _unmarked.Clear();
         return rows;
     }
 
     /// <summary>Marks what is on the streams but not yet marked, for when no read follows soon: the lease went elsewhere.</summary>
     private async Task MarkPublishedAsync(CancellationToken ct)
     {
-        if (_unmarked.Length == 0)
+        if (_unmarked.IsEmpty)
             return;
         await using var command = database.CreateCommand(MarkSql);
         command.CommandTimeout = options.Value.LeaseSeconds;
-        command.Parameters.AddWithValue("published", _unmarked);
+        command.Parameters.AddWithValue("published", _unmarked.Sequences);
         await command.ExecuteNonQueryAsync(ct);
-        _unmarked = [];
+        _unmarked.Clear();
     }
 
     /// <summary>Best effort: rows left unmarked are published again by the next holder, and Redis drops the repeats.</summary>

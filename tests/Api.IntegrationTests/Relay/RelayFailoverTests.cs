@@ -161,7 +161,7 @@ public sealed partial class RelayFailoverTests
         await DeliveredAsync(written);
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        // A batch is marked by the statement that reads the next one, the last one soon after the outbox runs dry.
+        // A full batch is marked by the statement that reads the next one, the last one soon after the outbox runs dry.
         await using var unmarked = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", connection);
         var deadline = Stopwatch.StartNew();
         while ((long)(await unmarked.ExecuteScalarAsync())! > 0)
