@@ -6,7 +6,8 @@
 # repository (the seed makes "demo" and "api"), waits until the relay has published every one, and prints, over that window:
 #   write transactions per create   xids assigned (txid_current), i.e. transactions that wrote and flushed a commit
 #   commits per create              pg_stat_database.xact_commit, read-only statements included
-#   relay marks per create          distinct published_at of the outbox rows: one per relay batch (one UPDATE each)
+#   relay marks per create          distinct published_at of the outbox rows: one per mark (one UPDATE each, shared by the
+#                                   batches of up to 50 ms)
 # Not a timed benchmark: the counts do not depend on the speed of the box, only on how writes and batches interleave.
 set -euo pipefail
 
