@@ -1,4 +1,6 @@
 using StackExchange.Redis;
+using TaskManager.Application.Contract;
+using TaskManager.Infrastructure.Events;
 
 namespace TaskManager.Api.IntegrationTests.Support;
 
@@ -8,7 +10,7 @@ namespace TaskManager.Api.IntegrationTests.Support;
 /// </summary>
 public static class LoggedEvents
 {
-    public const string Log = "tasks:notifications";
+    public const string Log = TaskEvents.NotificationsStream;
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -28,7 +30,7 @@ public static class LoggedEvents
 
     /// <summary>Rings the doorbell the relay rings after each publish, which wakes every instance's stream reader.</summary>
     public static Task RingDoorbellAsync(IDatabase redis) =>
-        redis.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal("tasks:published"), 1);
+        redis.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(RelayKeys.PublishedChannel), 1);
 
     /// <summary>The entries of <paramref name="stream"/> about <paramref name="taskId"/>, oldest first.</summary>
     public static async Task<StreamEntry[]> EntriesOfAsync(IDatabase redis, string taskId, string stream = Log) =>
