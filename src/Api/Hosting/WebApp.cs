@@ -55,6 +55,7 @@ public static class WebApp
         services.AddLeaseExpiry();
         services.AddIdempotencyCleanup();
         services.AddTombstonePurge();
+        services.AddSearchIndexMerge();
 
         var app = builder.Build();
         app.UseObservability();
