@@ -32,15 +32,6 @@ public sealed class SearchIndexMergeTests : FunctionalTestBase
         });
     }
 
-    [Test]
-    public async Task MergeWithNothingPending_MergesNothing()
-    {
-        var merge = ActivatorUtilities.CreateInstance<SearchIndexMerge>(Services);
-        await merge.MergeAsync(CancellationToken.None);
-
-        Assert.That(await merge.MergeAsync(CancellationToken.None), Is.Zero);
-    }
-
     /// <summary>Inserts <paramref name="count"/> tasks titled "<paramref name="text"/> n" with descriptions of 300 characters.</summary>
     private static async Task InsertTasksAsync(int count, string text)
     {
