@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using TaskManager.Application.Tasks;
 
 namespace TaskManager.Api.Common;
@@ -12,12 +13,26 @@ public static class ToolText
     /// </summary>
     public static (string? Text, bool Shortened) Shorten(string? text, int length)
     {
-        if (text is null)
-            return (null, false);
+        if (text is null || text.Length <= length) // never more text elements than chars
+            return (text, false);
+        var end = IsPlainAscii(text.AsSpan(0, length + 1)) ? length : ElementsEnd(text, length);
+        return end == text.Length ? (text, false) : (text[..end].TrimEnd() + "…", true);
+    }
+
+    /// <summary>
+    /// Whether the first <c>length</c> chars are as many text elements and the cut after them splits none: true when
+    /// they and the char after the cut are ASCII other than CR. No ASCII char joins the one before it (combining marks,
+    /// joiners and spacing marks all lie beyond ASCII) except LF after CR. Walking elements one by one cost about
+    /// 25 µs of server CPU per 50-row MCP list of English descriptions (perf); this check is one vector pass.
+    /// </summary>
+    private static bool IsPlainAscii(ReadOnlySpan<char> text) => Ascii.IsValid(text) && !text.Contains('\r');
+
+    private static int ElementsEnd(string text, int length)
+    {
         var end = 0;
         for (var elements = 0; elements < length && end < text.Length; elements++)
             end += StringInfo.GetNextTextElementLength(text.AsSpan(end));
-        return end == text.Length ? (text, false) : (text[..end].TrimEnd() + "…", true);
+        return end;
     }
 
     /// <summary>Keeps a one-line-per-item rendering one line per item.</summary>

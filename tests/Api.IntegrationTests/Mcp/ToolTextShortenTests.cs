@@ -35,6 +35,20 @@ public sealed class ToolTextShortenTests
     }
 
     [Test]
+    public void AnAccentJustAfterTheCut_StaysWithItsLetter()
+    {
+        // Plain ASCII up to the cut, but the char after it joins the letter before it.
+        Assert.That(ToolText.Shorten("abcde\u0301fgh", 5), Is.EqualTo(("abcde\u0301…", true)));
+    }
+
+    [Test]
+    public void AWindowsLineBreak_CountsAsOneTextElement()
+    {
+        // Five text elements: a, b, CR LF, c, d. Counting chars would stop after c.
+        Assert.That(ToolText.Shorten("ab\r\ncdefgh", 5), Is.EqualTo(("ab\r\ncd…", true)));
+    }
+
+    [Test]
     public void NoText_StaysNone()
     {
         Assert.That(ToolText.Shorten(null, 5), Is.EqualTo(((string?)null, false)));
