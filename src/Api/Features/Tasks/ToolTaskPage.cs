@@ -42,7 +42,7 @@ public sealed record ToolTaskPage(
             text.Append("; all ").AppendJoin(", ", shared.Select(c => $"{c.Name} {c.Value(Items[0])}"));
         text.Append("\nid | title | ").AppendJoin("", own.Select(c => c.Name + " | ")).Append("excerpt\n");
         foreach (var row in Items)
-            text.Append(row.Line(own)).Append('\n');
+            row.AppendLine(text, own);
         if (NextSyncToken is null)
             return text.Append(ToolReply.PageEnd(NextCursor)).ToString();
         if (Deleted is { Count: > 0 })

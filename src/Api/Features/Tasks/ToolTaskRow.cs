@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using TaskManager.Api.Common;
 using TaskManager.Application.Tasks;
@@ -57,12 +58,12 @@ public sealed record ToolTaskRow(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Version { get; init; }
 
-    public static ToolTaskRow Summary(TaskDto task) => Base(task) with { Excerpt = ToolText.Shorten(task.Description, ExcerptLength).Text };
+    public static ToolTaskRow Summary(TaskDto task) => new(task) { Excerpt = ToolText.Shorten(task.Description, ExcerptLength).Text };
 
     public static ToolTaskRow Full(TaskDto task)
     {
         var (description, truncated) = ToolText.Shorten(task.Description, FullDescriptionLength);
-        return Base(task) with
+        return new(task)
         {
             Description = description,
             DescriptionTruncated = truncated,
@@ -86,13 +87,18 @@ public sealed record ToolTaskRow(
         ("updated", r => r.Updated),
     ];
 
-    /// <summary>The row for a model: <c>id | title | the given columns | excerpt</c>.</summary>
-    public string Line(IEnumerable<(string Name, Func<ToolTaskRow, string> Value)> columns)
+    /// <summary>Appends the row for a model, one line: <c>id | title | the given columns | excerpt</c>.</summary>
+    public void AppendLine(StringBuilder text, IReadOnlyList<(string Name, Func<ToolTaskRow, string> Value)> columns)
     {
-        var text = $"{Id} | {Title} | " + string.Concat(columns.Select(c => c.Value(this) + " | "));
-        return text + ((Excerpt ?? Description) is { Length: > 0 } excerpt ? ToolText.OneLine(excerpt) : "-");
+        text.Append(CultureInfo.InvariantCulture, $"{Id} | ").Append(Title).Append(" | ");
+        foreach (var (_, value) in columns)
+            text.Append(value(this)).Append(" | ");
+        text.Append((Excerpt ?? Description) is { Length: > 0 } excerpt ? ToolText.OneLine(excerpt) : "-").Append('\n');
     }
 
-    private static ToolTaskRow Base(TaskDto task) => new(task.Id, task.Title, task.Status, task.Priority, task.Assignee?.Email,
-        task.Repository, task.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private ToolTaskRow(TaskDto task)
+        : this(task.Id, task.Title, task.Status, task.Priority, task.Assignee?.Email, task.Repository,
+            DateOnly.FromDateTime(task.UpdatedAt.UtcDateTime).ToString("O", CultureInfo.InvariantCulture))
+    {
+    }
 }
