@@ -19,9 +19,11 @@ public static class McpServerDefinition
 
     public static IMcpServerBuilder AddTaskManagerMcpServer(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read once: the options are built again for every request served without a session.
+        var serverInfo = ServerInfo(configuration);
         var builder = services.AddMcpServer(o =>
         {
-            o.ServerInfo = ServerInfo(configuration);
+            o.ServerInfo = serverInfo;
             // Subscriptions only: the catalogue is fixed, so resources/list never changes and listChanged is not offered.
             o.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true } };
         });
