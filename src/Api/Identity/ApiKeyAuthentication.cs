@@ -11,10 +11,11 @@ namespace TaskManager.Api.Identity;
 
 /// <summary>
 /// The <c>ApiKey</c> scheme: <c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c>. /mcp takes nothing else; on
-/// REST and the SSE stream <see cref="CallerAuthentication"/> picks it when a key is presented. The key is checked
-/// against the database on every call, so a revoked key fails at once on every instance.
+/// REST and the SSE stream <see cref="CallerAuthentication"/> picks it when a key is presented. The key is checked on
+/// every call (<see cref="ApiKeyAuthenticator"/>), so a revoked key fails at once on every instance.
 /// </summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyAuthenticator authenticator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -38,7 +39,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var key = KeyFrom(Request);
         if (key is null)
             return AuthenticateResult.NoResult();
-        var owner = await Context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, Context.RequestAborted);
+        var owner = await authenticator.AuthenticateAsync(key, Context.RequestAborted);
         if (owner is null)
             return AuthenticateResult.Fail(InvalidKeyMessage);
         if (!owner.Active)

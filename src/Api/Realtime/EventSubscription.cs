@@ -75,11 +75,10 @@ public sealed class EventSubscription
 
     private void Enqueue(StreamFrame frame)
     {
-        if (_queue.Writer.TryWrite(frame))
-            return;
-        // Cut off: it reconnects with Last-Event-ID and is told to resync then if it has to.
-        _queue.Writer.TryComplete();
-        _cutOff.Cancel();
+        // A write fails on a full queue or on a completed one; only the full one, still open, is a subscriber that fell
+        // behind. Cut off, it reconnects with Last-Event-ID and is told to resync then if it has to.
+        if (!_queue.Writer.TryWrite(frame) && _queue.Writer.TryComplete())
+            _cutOff.Cancel();
     }
 
     /// <summary>
@@ -88,11 +87,14 @@ public sealed class EventSubscription
     /// </summary>
     internal void End(byte[] finalFrame)
     {
-        if (!_queue.Writer.TryWrite(new StreamFrame(null, finalFrame, StreamFrameKind.Control)))
-            _cutOff.Cancel();
+        Enqueue(new StreamFrame(null, finalFrame, StreamFrameKind.Control));
         _queue.Writer.TryComplete();
     }
 
-    /// <summary>Ends the stream after what is queued (server shutdown).</summary>
+    /// <summary>
+    /// Ends the stream after what is queued: the server is shutting down, or the stream's own writer is going (its client
+    /// left) and completes the queue to wake itself. The queue takes this second writer: a bounded channel locks every
+    /// operation whatever its options say.
+    /// </summary>
     internal void Complete() => _queue.Writer.TryComplete();
 }

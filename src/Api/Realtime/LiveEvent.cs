@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,8 +28,11 @@ public sealed class LiveEvent
 
     public PublishedTaskEvent Published { get; }
 
-    /// <summary>The per-user and per-repository streams the event went to, with the type it has in each.</summary>
-    public IReadOnlyList<(string Stream, string EventType)> Targets { get; }
+    /// <summary>
+    /// The per-user and per-repository streams the event went to, with the type it has in each. Immutable rather than a
+    /// list interface: every subscriber walks it for every event, and an interface's enumerator is an allocation each time.
+    /// </summary>
+    public ImmutableArray<(string Stream, string EventType)> Targets { get; }
 
     public string Id => Published.StreamId;
 

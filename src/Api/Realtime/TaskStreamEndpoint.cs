@@ -37,7 +37,7 @@ public static partial class TaskStreamEndpoint
 
     private static async Task StreamAsync(
         HttpContext http,
-        ISender sender,
+        IServiceScopeFactory scopes,
         ICurrentActor actor,
         EventStreamHub hub,
         ITaskEventFeed feed,
@@ -56,7 +56,7 @@ public static partial class TaskStreamEndpoint
         else if (!feed.IsValidId(lastEventId))
             throw ValidationException.For("last_event_id", "Last-Event-ID must be an id this stream sent (such as 1764079910123-0).");
 
-        var filter = await sender.Send(new ResolveEventFilterQuery(userId, repositories), http.RequestAborted);
+        var filter = await ResolveFilterAsync(scopes, new ResolveEventFilterQuery(userId, repositories), http.RequestAborted);
         var settings = options.Value;
         var subscription = await hub.SubscribeAsync(actor.UserId, new SubscriberFilter(filter), http.RequestAborted);
         if (subscription is null)
@@ -100,6 +100,17 @@ public static partial class TaskStreamEndpoint
                 http.Abort();
             }
         }
+    }
+
+    /// <summary>
+    /// In a scope of its own, which gives the database context back to the pool as soon as the filter is known. The
+    /// request's scope lives as long as the stream, for hours: a context rented there would be held by every open stream,
+    /// and beyond the pool's 1,024 every request of the process would pay for building a context from scratch.
+    /// </summary>
+    private static async Task<EventFilter> ResolveFilterAsync(IServiceScopeFactory scopes, ResolveEventFilterQuery query, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, ct);
     }
 
     /// <summary>
@@ -175,8 +186,12 @@ public static partial class TaskStreamEndpoint
         // Silent for a whole tick interval means a heartbeat at the tick, so no stream is silent for much longer than a
         // heartbeat, and an idle one sends one every second tick.
         var wroteSinceTick = true;
-        while (await events.WaitToReadAsync(ct))
+        // The wait takes no token: a cancellable wait allocates a waiter each time, which is one per delivery and the
+        // fan-out's garbage at thousands of streams. The stream's end completes the queue instead, which ends the wait.
+        using var wake = ct.UnsafeRegister(static subscription => ((EventSubscription)subscription!).Complete(), subscription);
+        while (await events.WaitToReadAsync())
         {
+            ct.ThrowIfCancellationRequested();
             var wrote = false;
             var written = 0;
             var ticked = false;
@@ -238,6 +253,8 @@ public static partial class TaskStreamEndpoint
             wroteSinceTick = true;
             metrics.EventsDelivered(written);
         }
+        // Completed by the stream's own end rather than by the hub: the stream ends as cancelled, as it always has.
+        ct.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live-update stream of {UserId} cut off: it fell behind")]

@@ -11,7 +11,7 @@ namespace TaskManager.Infrastructure.Identity;
 /// prepared primary-index probe joined to the owner. Use is recorded in memory and written in batches
 /// (<see cref="ApiKeyUsage"/>).
 /// </summary>
-public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher hasher, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider time)
+public sealed class ApiKeyAuthenticator(IDbContextFactory<ApplicationDbContext> contexts, IApiKeyHasher hasher, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider time)
 {
     /// <summary>
     /// Compiled once: every MCP call runs this look-up, and composing it per call (expression tree, EF Core's parameter
@@ -48,7 +48,11 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, IApiKeyHasher h
         var generation = cache.Generation;
         // The index finds the row by digest, which an attacker cannot steer without the salt; the final
         // comparison is constant-time all the same.
-        var found = await FindByDigest(db, digest, ct);
+        FoundKey? found;
+        // Rented for the one statement: the request's own context would be held for as long as the request lasts, which
+        // for a live-update stream is hours.
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            found = await FindByDigest(db, digest, ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
         var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt, found.RepositoryIds);

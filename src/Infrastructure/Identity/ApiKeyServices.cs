@@ -7,7 +7,7 @@ namespace TaskManager.Infrastructure.Identity;
 
 public static class ApiKeyServices
 {
-    /// <summary>API_KEY_SALT (checked at start-up like JWT_SECRET), the hasher, the per-call authenticator and the use recorder.</summary>
+    /// <summary>API_KEY_SALT (checked at start-up like JWT_SECRET), the hasher, the authenticator and the use recorder.</summary>
     public static IServiceCollection AddApiKeys(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<ApiKeyOptions>()
@@ -23,7 +23,7 @@ public static class ApiKeyServices
                 $"API_KEY_SALT must be set to a random value of at least {JwtOptions.MinimumSecretBytes} bytes (e.g. `openssl rand -base64 48`).")
             .ValidateOnStart();
         services.AddSingleton<IApiKeyHasher, HmacApiKeyHasher>();
-        services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IDirectoryChangeListener>(sp => sp.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<ApiKeyUsage>();
