@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,15 +19,6 @@ public abstract class McpTestBase : IntegrationTestBase
         foreach (var client in _clients)
             await client.DisposeAsync();
         _clients.Clear();
-    }
-
-    /// <summary>Creates a key over REST as the client's user and returns the plaintext and its id.</summary>
-    protected static async Task<(string Key, Guid Id)> CreateApiKeyAsync(HttpClient owner, string name = "test-agent")
-    {
-        var response = await owner.PostAsJsonAsync("/api/api-keys", new { name }, Json);
-        response.EnsureSuccessStatusCode();
-        var body = await ReadJsonAsync(response);
-        return (body.GetProperty("key").GetString()!, body.GetProperty("id").GetGuid());
     }
 
     /// <summary>A bare <c>tools/list</c> with <paramref name="key"/>: what a key is worth on the instance behind <paramref name="http"/>.</summary>

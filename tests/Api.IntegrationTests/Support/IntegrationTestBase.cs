@@ -105,6 +105,15 @@ public abstract class IntegrationTestBase
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Creates a key over REST as the client's user and returns the plaintext and its id.</summary>
+    protected static async Task<(string Key, Guid Id)> CreateApiKeyAsync(HttpClient owner, string name = "test-agent")
+    {
+        var response = await owner.PostAsJsonAsync("/api/api-keys", new { name }, Json);
+        response.EnsureSuccessStatusCode();
+        var body = await ReadJsonAsync(response);
+        return (body.GetProperty("key").GetString()!, body.GetProperty("id").GetGuid());
+    }
+
     protected string TokenFor(User user, bool admin = false) =>
         Factory.Services.GetRequiredService<JwtTokenIssuer>().Issue(user.Id, user.Email, admin, TimeSpan.FromHours(1));
 
