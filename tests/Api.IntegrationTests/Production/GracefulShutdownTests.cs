@@ -35,7 +35,8 @@ public sealed class GracefulShutdownTests : IntegrationTestBase
             await entered.Task.WaitAsync(Patience);
 
             var stopping = app.StopAsync();
-            await WaitUntilAsync(() => app.Lifetime.ApplicationStopping.IsCancellationRequested);
+            Assert.That(await EventuallyTrueAsync(() => app.Lifetime.ApplicationStopping.IsCancellationRequested, Patience), Is.True,
+                "the server never began stopping");
             Assert.That(stopping.IsCompleted, Is.False, "the host waits for the request it is serving");
 
             release.SetResult();
@@ -74,12 +75,5 @@ public sealed class GracefulShutdownTests : IntegrationTestBase
             $"--API_KEY_SALT={TestEnvironment.ApiKeySalt}",
             .. extra,
         ]);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-            await Task.Delay(10, timeout.Token);
     }
 }

@@ -38,7 +38,7 @@ public sealed class SlowSubscriberTests : LiveUpdateTestBase
         // Its stream ends (the server drops it; what was in transit may be lost, which Last-Event-ID makes up for).
         var rest = await ReadToEndOrDropAsync(slowBody);
         Assert.That(CountEvents(rest), Is.LessThan(Events), "the slow subscriber's stream ended before it had everything");
-        Assert.That(await WaitForAsync(() => hub.SubscriberCount == 1), Is.True, "only the fast subscriber is left");
+        Assert.That(await EventuallyTrueAsync(() => hub.SubscriberCount == 1), Is.True, "only the fast subscriber is left");
     }
 
     private static async Task<string> ReadToEndOrDropAsync(Stream body)
@@ -61,16 +61,4 @@ public sealed class SlowSubscriberTests : LiveUpdateTestBase
     }
 
     private static int CountEvents(string body) => body.Split("id: ").Length - 1;
-
-    private static async Task<bool> WaitForAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(SseStream.DefaultTimeout);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-                return false;
-            await Task.Delay(20);
-        }
-        return true;
-    }
 }

@@ -144,6 +144,22 @@ public abstract class IntegrationTestBase
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="condition"/> comes true within <paramref name="patience"/> (30 s unless given), looked at
+    /// every 20 ms: for what the server does a moment after the call that caused it.
+    /// </summary>
+    protected static async Task<bool> EventuallyTrueAsync(Func<bool> condition, TimeSpan? patience = null)
+    {
+        using var timeout = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (timeout.IsCancellationRequested)
+                return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
     protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 }
