@@ -234,6 +234,8 @@ public sealed partial class EventStreamHub(
                 foreach (var watcher in _watchers)
                     watcher.TryWrite(liveEvent);
                 _position = liveEvent.Id;
+                if (liveEvent.OccurredAt is { } occurredAt)
+                    metrics.EventDispatched(occurredAt);
             }
             WakeWaiters();
         }

@@ -49,7 +49,7 @@ public sealed class EventSubscription
         if (Filter.Match(liveEvent) is not { } type)
             return;
         // Rendered here, on the hub's reader, so writers on other threads only copy bytes.
-        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), StreamFrameKind.Event));
+        Enqueue(new StreamFrame(liveEvent.Id, liveEvent.Frame(type), StreamFrameKind.Event, liveEvent.OccurredAt));
     }
 
     /// <summary>Whether the hub's reader has queued a resync for this subscriber; set and read under the hub's lock.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -24,6 +25,9 @@ public sealed class LiveEvent
         Published = published;
         Targets = [.. TaskEvents.Targets(published.EventType, published.AssigneeId, published.Repository, published.PreviousAssigneeId,
             published.PreviousRepository)];
+        OccurredAt = DateTimeOffset.TryParse(published.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
     }
 
     public PublishedTaskEvent Published { get; }
@@ -35,6 +39,12 @@ public sealed class LiveEvent
     public ImmutableArray<(string Stream, string EventType)> Targets { get; }
 
     public string Id => Published.StreamId;
+
+    /// <summary>
+    /// The change's time (the event's <c>timestamp</c>, stamped just before its commit), which the live-update lags are
+    /// measured from; null for an entry whose timestamp no relay of ours wrote.
+    /// </summary>
+    public DateTimeOffset? OccurredAt { get; }
 
     public byte[] Frame(string eventType)
     {

@@ -9,7 +9,8 @@ namespace TaskManager.Api.Realtime;
 /// </param>
 /// <param name="Bytes">The whole frame, ready to write.</param>
 /// <param name="Kind">What the frame is, and so whether it is sent and counted.</param>
-public readonly record struct StreamFrame(string? Id, byte[] Bytes, StreamFrameKind Kind)
+/// <param name="OccurredAt">An event's change time, for the write lag; null for other frames.</param>
+public readonly record struct StreamFrame(string? Id, byte[] Bytes, StreamFrameKind Kind, DateTimeOffset? OccurredAt = null)
 {
     /// <summary>
     /// Not written: tells the stream's writer, between the frames queued before and after it, that it is time to look at

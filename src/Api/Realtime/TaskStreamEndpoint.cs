@@ -218,7 +218,11 @@ public static partial class TaskStreamEndpoint
                 wrote = true;
                 lastSent = frame.Id ?? lastSent;
                 if (frame.IsEvent)
+                {
                     written++;
+                    if (frame.OccurredAt is { } occurredAt)
+                        metrics.EventWritten(occurredAt);
+                }
             }
             if (ticked)
             {

@@ -26,7 +26,7 @@ public sealed partial class MetricsEndpointTests : LiveUpdateTestBase
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
             text = await response.Content.ReadAsStringAsync();
             if (Value(text, "taskmanager_sse_events_delivered_total") >= 1 && Value(text, "taskmanager_outbox_events_published_total") >= 1
-                && !double.IsNaN(Value(text, "taskmanager_outbox_backlog")))
+                && Value(text, "taskmanager_sse_write_lag_seconds_count") >= 1 && !double.IsNaN(Value(text, "taskmanager_outbox_backlog")))
                 break;
         }
 
@@ -36,6 +36,10 @@ public sealed partial class MetricsEndpointTests : LiveUpdateTestBase
             Assert.That(Value(text, "taskmanager_sse_events_delivered_total"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_outbox_events_published_total"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_outbox_relay_lag_seconds_count"), Is.GreaterThanOrEqualTo(1), text);
+            Assert.That(Value(text, "taskmanager_sse_dispatch_lag_seconds_count"), Is.GreaterThanOrEqualTo(1), text);
+            Assert.That(Value(text, "taskmanager_sse_write_lag_seconds_count"), Is.GreaterThanOrEqualTo(1), text);
+            Assert.That(Value(text, "taskmanager_sse_write_lag_seconds_bucket", "le=\"0.075\""), Is.GreaterThanOrEqualTo(0),
+                "buckets fine enough around the 50-100 ms objectives to read a p99 from");
             Assert.That(Value(text, "taskmanager_outbox_backlog"), Is.Not.NaN, text);
             Assert.That(Value(text, "taskmanager_outbox_oldest_age_seconds"), Is.Not.NaN, text);
             Assert.That(text, Does.Contain("# TYPE http_server_request_duration_seconds histogram"), "ASP.NET Core's own metrics");

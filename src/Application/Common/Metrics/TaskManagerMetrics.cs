@@ -17,11 +17,20 @@ public sealed class TaskManagerMetrics
     /// <summary>Relay lag is milliseconds when healthy and seconds to minutes when Redis was away; the default buckets are for milliseconds.</summary>
     private static readonly IReadOnlyList<double> LagBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
+    /// <summary>
+    /// Live-update lags are tens of milliseconds when healthy, against objectives of 50–100 ms (docs/benchmarks.md): finer
+    /// buckets there than the relay's, so a p99 read from them says which side of an objective it is on.
+    /// </summary>
+    private static readonly IReadOnlyList<double> LiveBuckets =
+        [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly IClock _clock;
     private readonly UpDownCounter<long> _openStreams;
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _published;
     private readonly Histogram<double> _relayLag;
+    private readonly Histogram<double> _dispatchLag;
+    private readonly Histogram<double> _writeLag;
     private readonly Counter<long> _relayLeases;
     private readonly Counter<long> _claims;
     private readonly Counter<long> _leaseExpiries;
@@ -40,6 +49,14 @@ public sealed class TaskManagerMetrics
         _relayLag = meter.CreateHistogram("taskmanager.outbox.relay_lag", "s",
             "Time from a change (its occurred_at, stamped just before commit) to its publication to Redis.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+        _dispatchLag = meter.CreateHistogram("taskmanager.sse.dispatch_lag", "s",
+            "Time from a change to its event being queued for every stream of this instance that receives it, once per event: "
+            + "the relay, Redis and this instance's reader.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LiveBuckets });
+        _writeLag = meter.CreateHistogram("taskmanager.sse.write_lag", "s",
+            "Time from a change to its event being written to a stream (into the connection's buffer, flushed with its batch), "
+            + "once per stream that receives it: the dispatch lag plus the wait for the stream's writer.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LiveBuckets });
         _relayLeases = meter.CreateCounter<long>("taskmanager.outbox.relay_leases_taken", "{lease}",
             "Times this instance took the relay lease (at start, or from an instance that froze, died or stopped).");
         meter.CreateObservableGauge("taskmanager.outbox.backlog", ObserveBacklog, "{event}",
@@ -69,6 +86,15 @@ public sealed class TaskManagerMetrics
         foreach (var row in rows)
             _relayLag.Record(Math.Max(0, (publishedAt - row.OccurredAt).TotalSeconds));
     }
+
+    /// <summary>After the hub queued an event for every local stream it concerns; <paramref name="occurredAt"/> is the change's time.</summary>
+    public void EventDispatched(DateTimeOffset occurredAt) => _dispatchLag.Record(SecondsSince(occurredAt));
+
+    /// <summary>As a stream's writer writes a live event (not a replayed one, whose lag is how long its client was away).</summary>
+    public void EventWritten(DateTimeOffset occurredAt) => _writeLag.Record(SecondsSince(occurredAt));
+
+    /// <summary>Never negative: the change was stamped by the writing instance's clock, which may run ahead of this one's.</summary>
+    private double SecondsSince(DateTimeOffset then) => Math.Max(0, (_clock.UtcNow - then).TotalSeconds);
 
     public void RelayLeaseTaken() => _relayLeases.Add(1);
 
