@@ -31,8 +31,13 @@ public static class SseScenario
             + "Latency = read completion on the subscriber − the event's `timestamp` (set just before the commit), same clock. "
             + "Memory = growth of the server's RSS from before connecting to all subscribed, divided by N. Subscribers are raw sockets (8 kB buffer each).");
         report.Line();
-        report.Line("| subscribers | connect s | server RSS before MB | after MB | KB per connection | events | deliveries (expected) | p50 ms | p90 ms | p99 ms | max ms | server cores | generator cores |");
-        report.Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        report.Line("Where the time goes, from the server's own histograms over the window (docs/operations.md#metrics, interpolated within "
+            + "their buckets, so no finer than them; – for a server without them): *queued* is the change → the event queued for every "
+            + "stream (commit, relay, Redis, the reader), *written* the change → each stream's writer writing it (the fan-out). "
+            + "The rest of the receipt time is the kernel's and the generator's reading, on the same two cores.");
+        report.Line();
+        report.Line("| subscribers | connect s | server RSS before MB | after MB | KB per connection | events | deliveries (expected) | p50 ms | p90 ms | p99 ms | max ms | queued p99 ms | written p50 / p99 ms | server cores | generator cores |");
+        report.Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         _liveTasks = await CreateLiveTasksAsync(context);
         foreach (var count in counts)
         {
@@ -92,6 +97,7 @@ public static class SseScenario
         var rssAfter = CpuMeter.ResidentBytes(context.ServerPid);
         Interlocked.Exchange(ref deliveries, 0);
 
+        var lagsBefore = await ServerLagHistograms.ScrapeAsync(client);
         var load = new OpenLoad(context.Cpu, context.Database);
         var writes = await load.RunAsync($"events @ {eventRate}/s", eventRate, TimeSpan.Zero, TimeSpan.FromSeconds(eventSeconds), _ =>
         {
@@ -106,6 +112,11 @@ public static class SseScenario
             await Task.Delay(100);
         var cpu = writes.Cpu;
         var got = Interlocked.Read(ref deliveries);
+        var lagsAfter = await ServerLagHistograms.ScrapeAsync(client);
+        double? ServerLag(string name, double quantile) =>
+            lagsBefore is null ? null : lagsAfter?.QuantileMilliseconds(name, quantile, lagsBefore);
+        var queuedP99 = ServerLag(ServerLagHistograms.Dispatch, 0.99);
+        var (writtenP50, writtenP99) = (ServerLag(ServerLagHistograms.Write, 0.5), ServerLag(ServerLagHistograms.Write, 0.99));
         await stop.CancelAsync();
         await Task.WhenAll(running);
 
@@ -125,10 +136,16 @@ public static class SseScenario
             ["p99_ms"] = latency["p99"],
             ["max_ms"] = latency["max"],
         };
+        foreach (var (key, value) in new[] { ("queued_p99_ms", queuedP99), ("written_p50_ms", writtenP50), ("written_p99_ms", writtenP99) })
+        {
+            if (value is { } known)
+                metrics[key] = known;
+        }
         foreach (var (key, value) in cpu)
             metrics[key] = value;
+        static string Ms(double? value) => value is { } known ? known.ToString("F1", CultureInfo.InvariantCulture) : "–";
         var markdown = string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {connectSeconds:F1} | {rssBefore / 1048576.0:F0} | {rssAfter / 1048576.0:F0} | {perConnection / 1024:F1} | {writes.Ok} | {got} ({expected}) | {latency["p50"]:F1} | {latency["p90"]:F1} | {latency["p99"]:F1} | {latency["max"]:F1} | {cpu["cpu_server_cores"]:F2} | {cpu["cpu_generator_cores"]:F2} |");
+            $"| {count} | {connectSeconds:F1} | {rssBefore / 1048576.0:F0} | {rssAfter / 1048576.0:F0} | {perConnection / 1024:F1} | {writes.Ok} | {got} ({expected}) | {latency["p50"]:F1} | {latency["p90"]:F1} | {latency["p99"]:F1} | {latency["max"]:F1} | {Ms(queuedP99)} | {Ms(writtenP50)} / {Ms(writtenP99)} | {cpu["cpu_server_cores"]:F2} | {cpu["cpu_generator_cores"]:F2} |");
         return (markdown, metrics);
     }
 
