@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Internal;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskManager.Api.IntegrationTests.Support;
-using TaskManager.Infrastructure.Persistence;
-
-// The pool's interface is EF Core's internal API; counting its leases is the one way to see who holds a context.
-#pragma warning disable EF1001
 
 namespace TaskManager.Api.IntegrationTests.Realtime;
 
@@ -18,12 +11,12 @@ namespace TaskManager.Api.IntegrationTests.Realtime;
 public sealed class StreamFootprintTests : IntegrationTestBase
 {
     private WebApplicationFactory<Program> _counted = null!;
-    private CountingPool _pool = null!;
+    private ContextPoolCounter _pool = null!;
 
     [SetUp]
     public void StartCountedInstance()
     {
-        _pool = new CountingPool();
+        _pool = new ContextPoolCounter();
         _counted = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(_pool.Wrap));
     }
 
@@ -45,43 +38,5 @@ public sealed class StreamFootprintTests : IntegrationTestBase
         // moments at a time; one a stream holds never comes back.
         Assert.That(await EventuallyTrueAsync(() => _pool.Outstanding == 0, TimeSpan.FromSeconds(10)), Is.True,
             $"{_pool.Outstanding} database context(s) still rented while only the two streams are open");
-    }
-
-    /// <summary>EF Core's context pool, counting the contexts rented and not yet given back.</summary>
-    private sealed class CountingPool
-    {
-        private int _outstanding;
-
-        public int Outstanding => Volatile.Read(ref _outstanding);
-
-        public void Wrap(IServiceCollection services)
-        {
-            var original = services.Single(d => d.ServiceType == typeof(IDbContextPool<ApplicationDbContext>));
-            services.Replace(ServiceDescriptor.Singleton<IDbContextPool<ApplicationDbContext>>(sp => new Counted(this,
-                (IDbContextPool<ApplicationDbContext>)(original.ImplementationFactory?.Invoke(sp)
-                    ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)))));
-        }
-
-        private sealed class Counted(CountingPool counter, IDbContextPool<ApplicationDbContext> inner) : IDbContextPool<ApplicationDbContext>
-        {
-            public IDbContextPoolable Rent()
-            {
-                var context = inner.Rent();
-                Interlocked.Increment(ref counter._outstanding);
-                return context;
-            }
-
-            public void Return(IDbContextPoolable context)
-            {
-                Interlocked.Decrement(ref counter._outstanding);
-                inner.Return(context);
-            }
-
-            public ValueTask ReturnAsync(IDbContextPoolable context, CancellationToken cancellationToken = default)
-            {
-                Interlocked.Decrement(ref counter._outstanding);
-                return inner.ReturnAsync(context, cancellationToken);
-            }
-        }
     }
 }

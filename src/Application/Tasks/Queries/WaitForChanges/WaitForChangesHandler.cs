@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Events;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
@@ -10,10 +11,10 @@ namespace TaskManager.Application.Tasks.Queries.WaitForChanges;
 
 /// <summary>
 /// Reads the log from Redis after the caller's position (so no instance needs to remember the caller), and when
-/// nothing there concerns the caller, waits on this process's reader for the log to move on and reads again.
+/// nothing there concerns the caller, waits on this process's reader for the log to move on and reads again. The
+/// database is asked only before the wait, in a scope of its own (<see cref="LookUpAsync"/>).
 /// </summary>
-public sealed class WaitForChangesHandler(
-    IApplicationDbContext db, ITaskEventFeed feed, ITaskEventNotifier notifier, ICurrentActor actor, RepositoryResolver repositories)
+public sealed class WaitForChangesHandler(IServiceScopeFactory scopes, ITaskEventFeed feed, ITaskEventNotifier notifier, ICurrentActor actor)
     : IQueryHandler<WaitForChangesQuery, TaskChanges>
 {
     private const int ReadBatch = 500;
@@ -23,8 +24,7 @@ public sealed class WaitForChangesHandler(
         var since = string.IsNullOrWhiteSpace(query.Since) ? null : query.Since.Trim();
         if (since is not null && !feed.IsValidId(since))
             throw ValidationException.For("since", $"'{since}' is not an event id; pass the 'next' value the previous wait_for_changes returned, or omit since to start from now.");
-        var streams = await StreamsAsync(query.Repository, cancellationToken);
-        var visibility = await EventVisibility.ForAsync(db, actor, cancellationToken);
+        var (streams, visibility) = await LookUpAsync(query.Repository, cancellationToken);
 
         using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         window.CancelAfter(TimeSpan.FromSeconds(query.TimeoutSeconds));
@@ -49,13 +49,23 @@ public sealed class WaitForChangesHandler(
         }
     }
 
-    /// <summary>The caller's stream and the repository's, as a live-update stream of the same filters reads them.</summary>
-    private async Task<HashSet<string>> StreamsAsync(string? repository, CancellationToken ct)
+    /// <summary>
+    /// The caller's stream and the repository's, as a live-update stream of the same filters reads them, and what the
+    /// caller may see. In a scope of its own, which gives the database context back to the pool before the wait: the
+    /// call's scope lasts as long as the wait, up to a minute, and a context rented there would be held by every waiting
+    /// agent, and past the pool's size every request of the process would pay for building one from scratch.
+    /// </summary>
+    private async Task<(HashSet<string> Streams, EventVisibility Visibility)> LookUpAsync(string? repository, CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var streams = new HashSet<string>(StringComparer.Ordinal) { TaskEvents.UserStream(actor.UserId) };
         if (!string.IsNullOrWhiteSpace(repository))
-            streams.Add(TaskEvents.RepositoryStream((await repositories.ResolveAsync(repository.Trim(), ct)).Name));
-        return streams;
+        {
+            var resolved = await services.GetRequiredService<RepositoryResolver>().ResolveAsync(repository.Trim(), ct);
+            streams.Add(TaskEvents.RepositoryStream(resolved.Name));
+        }
+        return (streams, await EventVisibility.ForAsync(services.GetRequiredService<IApplicationDbContext>(), actor, ct));
     }
 
     /// <summary>

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using TaskManager.Api.IntegrationTests.Support;
+
+namespace TaskManager.Api.IntegrationTests.Mcp;
+
+/// <summary>
+/// What a <c>wait_for_changes</c> long poll keeps while it waits, up to a minute per call and one call per waiting agent:
+/// nothing rented from the database context pool every other request draws on.
+/// </summary>
+public sealed class WaitFootprintTests : McpTestBase
+{
+    private WebApplicationFactory<Program> _counted = null!;
+    private ContextPoolCounter _pool = null!;
+
+    [SetUp]
+    public void StartCountedInstance()
+    {
+        _pool = new ContextPoolCounter();
+        _counted = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(_pool.Wrap));
+    }
+
+    [TearDown]
+    public async Task StopCountedInstanceAsync() => await _counted.DisposeAsync();
+
+    [Test]
+    public async Task WaitForChanges_WhileItWaits_HoldsNoDatabaseContext()
+    {
+        using var owner = ClientFor(_counted, Member);
+        var agent = await ConnectAsync((await CreateApiKeyAsync(owner, "waiting-agent")).Key, instance: _counted);
+
+        var waiting = CallAsync(agent, "wait_for_changes", new() { ["timeout_seconds"] = 15 });
+        // Nothing outside shows the call has reached its wait; it takes milliseconds, and this leaves room for a slow box.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // Background work (the relay, the sweepers) rents a context for moments at a time; one the wait holds stays out.
+        var released = await EventuallyTrueAsync(() => _pool.Outstanding == 0, TimeSpan.FromSeconds(10));
+        Assert.Multiple(() =>
+        {
+            Assert.That(waiting.IsCompleted, Is.False, "the call should still be waiting for a change");
+            Assert.That(released, Is.True, $"{_pool.Outstanding} database context(s) still rented while only the wait is open");
+        });
+        Assert.That(Success(await waiting).GetProperty("events").GetArrayLength(), Is.Zero);
+    }
+}
