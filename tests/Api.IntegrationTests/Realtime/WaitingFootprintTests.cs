@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using TaskManager.Api.IntegrationTests.Mcp;
 using TaskManager.Api.IntegrationTests.Support;
 
-namespace TaskManager.Api.IntegrationTests.Mcp;
+namespace TaskManager.Api.IntegrationTests.Realtime;
 
 /// <summary>
-/// What a <c>wait_for_changes</c> long poll keeps while it waits, up to a minute per call and one call per waiting agent:
-/// nothing rented from the database context pool every other request draws on.
+/// What live updates keep while they wait for events: an open stream may wait for hours, and a <c>wait_for_changes</c>
+/// long poll up to a minute per call, one per waiting agent. Neither holds anything rented from the database context
+/// pool every other request draws on.
 /// </summary>
-public sealed class WaitFootprintTests : McpTestBase
+public sealed class WaitingFootprintTests : McpTestBase
 {
     private WebApplicationFactory<Program> _counted = null!;
     private ContextPoolCounter _pool = null!;
@@ -22,6 +24,23 @@ public sealed class WaitFootprintTests : McpTestBase
 
     [TearDown]
     public async Task StopCountedInstanceAsync() => await _counted.DisposeAsync();
+
+    [Test]
+    public async Task StreamsOpenedWithATokenAndWithAKey_HoldNoDatabaseContext()
+    {
+        using var tokenClient = ClientFor(_counted, Member);
+        using var keyClient = _counted.CreateClient();
+        keyClient.DefaultRequestHeaders.Add("X-API-Key", (await CreateApiKeyAsync(tokenClient, "stream-agent")).Key);
+
+        // The filter's look-ups and the key's (a first use, so not from memory) each rent a context.
+        await using var withToken = await SseStream.OpenAsync(tokenClient, "?user_id=me");
+        await using var withKey = await SseStream.OpenAsync(keyClient, "?user_id=me");
+
+        // The server's background work (the outbox relay, the lease sweeper, the key-use flusher) rents a context for
+        // moments at a time; one a stream holds never comes back.
+        Assert.That(await EventuallyTrueAsync(() => _pool.Outstanding == 0, TimeSpan.FromSeconds(10)), Is.True,
+            $"{_pool.Outstanding} database context(s) still rented while only the two streams are open");
+    }
 
     [Test]
     public async Task WaitForChanges_WhileItWaits_HoldsNoDatabaseContext()
