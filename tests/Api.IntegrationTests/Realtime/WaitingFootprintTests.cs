@@ -36,9 +36,7 @@ public sealed class WaitingFootprintTests : McpTestBase
         await using var withToken = await SseStream.OpenAsync(tokenClient, "?user_id=me");
         await using var withKey = await SseStream.OpenAsync(keyClient, "?user_id=me");
 
-        // The server's background work (the outbox relay, the lease sweeper, the key-use flusher) rents a context for
-        // moments at a time; one a stream holds never comes back.
-        Assert.That(await EventuallyTrueAsync(() => _pool.Outstanding == 0, TimeSpan.FromSeconds(10)), Is.True,
+        Assert.That(await AllContextsReturnedAsync(), Is.True,
             $"{_pool.Outstanding} database context(s) still rented while only the two streams are open");
     }
 
@@ -52,8 +50,7 @@ public sealed class WaitingFootprintTests : McpTestBase
         // Nothing outside shows the call has reached its wait; it takes milliseconds, and this leaves room for a slow box.
         await Task.Delay(TimeSpan.FromSeconds(3));
 
-        // Background work (the relay, the sweepers) rents a context for moments at a time; one the wait holds stays out.
-        var released = await EventuallyTrueAsync(() => _pool.Outstanding == 0, TimeSpan.FromSeconds(10));
+        var released = await AllContextsReturnedAsync();
         Assert.Multiple(() =>
         {
             Assert.That(waiting.IsCompleted, Is.False, "the call should still be waiting for a change");
@@ -61,4 +58,10 @@ public sealed class WaitingFootprintTests : McpTestBase
         });
         Assert.That(Success(await waiting).GetProperty("events").GetArrayLength(), Is.Zero);
     }
+
+    /// <summary>
+    /// Whether every rented context comes back within seconds: the server's background work (the outbox relay, the
+    /// lease sweeper, the key-use flusher) rents one for moments at a time, and one a waiting request holds never does.
+    /// </summary>
+    private Task<bool> AllContextsReturnedAsync() => EventuallyTrueAsync(() => _pool.Outstanding == 0, TimeSpan.FromSeconds(10));
 }

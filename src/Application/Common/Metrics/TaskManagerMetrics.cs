@@ -84,7 +84,7 @@ public sealed class TaskManagerMetrics
     {
         _published.Add(rows.Count);
         foreach (var row in rows)
-            _relayLag.Record(Math.Max(0, (publishedAt - row.OccurredAt).TotalSeconds));
+            _relayLag.Record(SecondsBetween(row.OccurredAt, publishedAt));
     }
 
     /// <summary>After the hub queued an event for every local stream it concerns; <paramref name="occurredAt"/> is the change's time.</summary>
@@ -93,8 +93,10 @@ public sealed class TaskManagerMetrics
     /// <summary>As a stream's writer writes a live event (not a replayed one, whose lag is how long its client was away).</summary>
     public void EventWritten(DateTimeOffset occurredAt) => _writeLag.Record(SecondsSince(occurredAt));
 
-    /// <summary>Never negative: the change was stamped by the writing instance's clock, which may run ahead of this one's.</summary>
-    private double SecondsSince(DateTimeOffset then) => Math.Max(0, (_clock.UtcNow - then).TotalSeconds);
+    private double SecondsSince(DateTimeOffset then) => SecondsBetween(then, _clock.UtcNow);
+
+    /// <summary>Never negative: a change is stamped by the writing instance's clock, which may run ahead of this one's.</summary>
+    private static double SecondsBetween(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (now - then).TotalSeconds);
 
     public void RelayLeaseTaken() => _relayLeases.Add(1);
 
@@ -120,7 +122,7 @@ public sealed class TaskManagerMetrics
 
     private IEnumerable<Measurement<double>> ObserveOldestAge() =>
         Volatile.Read(ref _backlog) is { } sample
-            ? [new Measurement<double>(sample.OldestOccurredAt is { } oldest ? Math.Max(0, (_clock.UtcNow - oldest).TotalSeconds) : 0)]
+            ? [new Measurement<double>(sample.OldestOccurredAt is { } oldest ? SecondsSince(oldest) : 0)]
             : [];
 
     private sealed record BacklogSample(long Unpublished, DateTimeOffset? OldestOccurredAt);
