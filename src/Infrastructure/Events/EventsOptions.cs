@@ -16,6 +16,13 @@ public sealed class EventsOptions
     /// <summary>OUTBOX_POLL_MS: how often the relay looks for rows without being woken (rows committed by other processes).</summary>
     public int PollMilliseconds { get; set; } = 1_000;
 
+    /// <summary>
+    /// OUTBOX_COALESCE_MS: while events are flowing, the shortest time between the starts of two of the relay's reads
+    /// that find rows; commits within it wait for the next read and share its batch (<see cref="RelayPacing"/>). 0 reads
+    /// at every ring. At most 1000, so even the shortest lease (2 s, renewed every third) is renewed in time.
+    /// </summary>
+    public int CoalesceMilliseconds { get; set; } = 10;
+
     /// <summary>OUTBOX_BATCH_SIZE: rows the relay reads, publishes and marks published at a time.</summary>
     public int BatchSize { get; set; } = 200;
 

@@ -17,6 +17,7 @@ public static class EventsSetup
                 o.RetentionSeconds = Settings.Int(configuration, "EVENTS_RETENTION_SECONDS", o.RetentionSeconds, 1, 31_536_000);
                 o.PollMilliseconds = Settings.Int(configuration, "OUTBOX_POLL_MS", o.PollMilliseconds, 10, 60_000);
                 o.BatchSize = Settings.Int(configuration, "OUTBOX_BATCH_SIZE", o.BatchSize, 1, 10_000);
+                o.CoalesceMilliseconds = Settings.Int(configuration, "OUTBOX_COALESCE_MS", o.CoalesceMilliseconds, 0, 1_000);
                 o.LeaseSeconds = Settings.Int(configuration, "OUTBOX_LEASE_SECONDS", o.LeaseSeconds, 2, 300);
                 o.MaxBackoffMilliseconds = Settings.Int(configuration, "OUTBOX_MAX_BACKOFF_MS", o.MaxBackoffMilliseconds, 100, 300_000);
                 o.DeduplicationSeconds = Settings.Int(configuration, "EVENTS_DEDUP_SECONDS", o.DeduplicationSeconds, 60, 604_800);

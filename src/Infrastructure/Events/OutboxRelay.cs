@@ -10,7 +10,8 @@ namespace TaskManager.Infrastructure.Events;
 
 /// <summary>
 /// Publishes committed outbox rows to Redis. Woken by the in-process doorbell right after a commit, by other instances
-/// through Redis, and by a poll. While Redis (or PostgreSQL) is unreachable it backs off and retries; the rows simply
+/// through Redis, and by a poll; while events are flowing, commits close together gather into one batch
+/// (<see cref="RelayPacing"/>). While Redis (or PostgreSQL) is unreachable it backs off and retries; the rows simply
 /// wait, so the API keeps accepting writes.
 /// </summary>
 /// <remarks>
@@ -39,6 +40,7 @@ public sealed partial class OutboxRelay(
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
 
     private readonly UnmarkedRows _unmarked = new(time);
+    private readonly RelayPacing _pacing = new(TimeSpan.FromMilliseconds(options.Value.CoalesceMilliseconds), time);
 
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
@@ -92,6 +94,8 @@ public sealed partial class OutboxRelay(
                     continue;
                 await CleanupIfDueAsync(settings, stoppingToken);
                 await signal.WaitAsync(Min(_unmarked.UntilMarkDue, IdleWait(settings)), stoppingToken);
+                if (_pacing.UntilNextRead is var gather && gather > TimeSpan.Zero)
+                    await Task.Delay(gather, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -116,9 +120,11 @@ public sealed partial class OutboxRelay(
     /// </summary>
     private async Task<bool> RelayBatchAsync(long epoch, int batchSize, CancellationToken ct)
     {
+        var readAt = time.GetUtcNow();
         var rows = await ReadUnpublishedAsync(batchSize, ct);
         if (rows.Count == 0)
             return false;
+        _pacing.BatchRead(readAt);
         try
         {
             await publisher.PublishAsync(rows, epoch, ct);

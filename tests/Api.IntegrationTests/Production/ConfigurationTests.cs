@@ -33,6 +33,7 @@ public sealed class ConfigurationTests : IntegrationTestBase
         ("EVENTS_DEDUP_SECONDS", "59"),
         ("OUTBOX_POLL_MS", "5"),
         ("OUTBOX_BATCH_SIZE", "0"),
+        ("OUTBOX_COALESCE_MS", "1001"),
         ("OUTBOX_MAX_BACKOFF_MS", "1e9"),
         ("OUTBOX_LEASE_SECONDS", "1"),
         ("OUTBOX_RETENTION_HOURS", "-1"),

@@ -36,6 +36,7 @@ public sealed partial class MetricsEndpointTests : LiveUpdateTestBase
             Assert.That(Value(text, "taskmanager_sse_events_delivered_total"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_outbox_events_published_total"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_outbox_relay_lag_seconds_count"), Is.GreaterThanOrEqualTo(1), text);
+            Assert.That(Value(text, "taskmanager_outbox_batch_size_count"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_sse_dispatch_lag_seconds_count"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_sse_write_lag_seconds_count"), Is.GreaterThanOrEqualTo(1), text);
             Assert.That(Value(text, "taskmanager_sse_write_lag_seconds_bucket", "le=\"0.075\""), Is.GreaterThanOrEqualTo(0),

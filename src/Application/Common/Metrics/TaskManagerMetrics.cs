@@ -24,10 +24,14 @@ public sealed class TaskManagerMetrics
     private static readonly IReadOnlyList<double> LiveBuckets =
         [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
+    /// <summary>Events per relay batch: one or two when commits are sparse, up to OUTBOX_BATCH_SIZE (at most 10,000) in a backlog.</summary>
+    private static readonly IReadOnlyList<long> BatchBuckets = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 10_000];
+
     private readonly IClock _clock;
     private readonly UpDownCounter<long> _openStreams;
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _published;
+    private readonly Histogram<long> _batchSize;
     private readonly Histogram<double> _relayLag;
     private readonly Histogram<double> _dispatchLag;
     private readonly Histogram<double> _writeLag;
@@ -46,6 +50,9 @@ public sealed class TaskManagerMetrics
             "Task events written to SSE streams by this instance, replays included.");
         _published = meter.CreateCounter<long>("taskmanager.outbox.events_published", "{event}",
             "Outbox rows this instance's relay published to Redis.");
+        _batchSize = meter.CreateHistogram("taskmanager.outbox.batch_size", "{event}",
+            "Events in each batch this instance's relay published: how well commits close together share a publish (OUTBOX_COALESCE_MS).",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = BatchBuckets });
         _relayLag = meter.CreateHistogram("taskmanager.outbox.relay_lag", "s",
             "Time from a change (its occurred_at, stamped just before commit) to its publication to Redis.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
@@ -79,10 +86,11 @@ public sealed class TaskManagerMetrics
             _delivered.Add(count);
     }
 
-    /// <summary>After the relay's commit: the rows are published for good, so count them and how long each waited.</summary>
+    /// <summary>After the relay published a batch: count its rows, the batch and how long each row waited.</summary>
     public void EventsPublished(IReadOnlyCollection<OutboxMessage> rows, DateTimeOffset publishedAt)
     {
         _published.Add(rows.Count);
+        _batchSize.Record(rows.Count);
         foreach (var row in rows)
             _relayLag.Record(SecondsBetween(row.OccurredAt, publishedAt));
     }
