@@ -124,8 +124,9 @@ public sealed class McpDependencyToolsTests : McpTestBase
         var dependant = await CreateAsync("Waits");
         var blocker = await CreateAsync("Goes first");
         await CallAsync(_agent, "add_dependency", new() { ["task_id"] = dependant, ["blocked_by"] = blocker });
-        // Events are relayed after the commit: read past the dependency's own event before completing the blocker.
-        (_, since) = await ChangesUntilAsync(since, 1, e => e == ("task_updated", dependant));
+        // Events are relayed after the commit, commits close together in one batch: read past all three changes' events
+        // (the creations reach this caller as task_updated too) before completing the blocker.
+        (_, since) = await ChangesUntilAsync(since, 3, _ => true);
 
         await CallAsync(_agent, "update_task_status", new() { ["task_id"] = blocker, ["new_status"] = "completed" });
         var (events, _) = await ChangesUntilAsync(since, 2, _ => true);
