@@ -53,6 +53,15 @@ public sealed class RelayPacingTests
     }
 
     [Test]
+    public void AClockThatStepsBack_HoldsAReadNoLongerThanTheInterval()
+    {
+        _pacing.BatchRead(_clock.Now);
+        _clock.Now -= TimeSpan.FromHours(1);
+
+        Assert.That(_pacing.UntilNextRead, Is.EqualTo(Interval), "not an hour: the relay would publish nothing meanwhile");
+    }
+
+    [Test]
     public void ZeroInterval_NeverHoldsAReadBack()
     {
         var eager = new RelayPacing(TimeSpan.Zero, _clock);
