@@ -88,8 +88,10 @@ public sealed class WaitForChangesTests : McpTestBase
         await CreateTaskAsync(AdminClient, "Someone else's, elsewhere", Admin.Email, elsewhere);
         var inRepository = await CreateTaskAsync(AdminClient, "Someone else's, in the repository", Admin.Email);
 
+        // The relay publishes after the commit, commits close together in one batch: the repository's event is awaited,
+        // and by then the other, committed before it, is in the log too.
+        var withRepository = await WaitAsync(new() { ["since"] = since, ["timeout_seconds"] = 30, ["repository"] = _repository.ToUpperInvariant() });
         var mine = await WaitAsync(new() { ["since"] = since, ["timeout_seconds"] = 0 });
-        var withRepository = await WaitAsync(new() { ["since"] = since, ["timeout_seconds"] = 0, ["repository"] = _repository.ToUpperInvariant() });
 
         Assert.Multiple(() =>
         {
