@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using TaskManager.Api.IntegrationTests.Realtime;
+using TaskManager.Api.IntegrationTests.Support;
 
 namespace TaskManager.Api.IntegrationTests.Relay;
 
@@ -46,14 +46,8 @@ public sealed class RelayCoalescingTests : LiveUpdateTestBase
         _listener.Start();
 
         // The set-up's users and repositories have events of their own; they are out of the way once marked published.
-        await using var connection = new NpgsqlConnection((await DatabaseAsync()).ConnectionString);
-        await connection.OpenAsync();
-        await using var unpublished = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", connection);
-        for (var deadline = DateTime.UtcNow + PublishTimeout; (long)(await unpublished.ExecuteScalarAsync())! > 0; await Task.Delay(50))
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("the set-up's events were not published");
-        }
+        Assert.That(await OutboxRows.AllMarkedPublishedAsync((await DatabaseAsync()).ConnectionString, PublishTimeout), Is.True,
+            "the set-up's events were not published");
         _batches.Clear();
         _relayLags.Clear();
     }
@@ -93,12 +87,7 @@ public sealed class RelayCoalescingTests : LiveUpdateTestBase
     }
 
     /// <summary>Until the relay has reported batches holding <paramref name="events"/> events since the last clear.</summary>
-    private async Task PublishedAsync(int events)
-    {
-        for (var deadline = DateTime.UtcNow + PublishTimeout; _batches.Sum() < events; await Task.Delay(20))
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"{_batches.Sum()} of {events} events published within {PublishTimeout.TotalSeconds} s");
-        }
-    }
+    private async Task PublishedAsync(int events) =>
+        Assert.That(await EventuallyTrueAsync(() => _batches.Sum() >= events, PublishTimeout), Is.True,
+            $"{_batches.Sum()} of {events} events published within {PublishTimeout.TotalSeconds} s");
 }
