@@ -64,17 +64,17 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<DomainEventsToOutboxInterceptor>();
-        // A factory over the pool, for work that must give its context back before its scope ends (an API key's look-up,
-        // which a live-update stream's request would otherwise hold for hours), and each scope's own context from it.
-        services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) => options
+        // Contexts come from a pool, leased to the scope (a request) and given back when it ends. The scope hands the one
+        // context out as both IApplicationDbContext and ApplicationDbContext and disposes it once per name, so only the
+        // pool's scoped lease gives it back: a context that gave itself back on each disposal could be lent to a second
+        // request between the two, while the first still used it (ContextPoolingTests).
+        services.AddDbContextPool<IApplicationDbContext, ApplicationDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention()
             // The task search's index step takes a bounded number of matches in no order on purpose
             // (TextSearchPage); logged at every such search, EF Core's warning about it would only be noise.
             .ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>()));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ITaskQueue, PostgresTaskQueue>();
         services.AddScoped<DatabaseMigrator>();
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Persistence;
 
@@ -11,7 +12,7 @@ namespace TaskManager.Infrastructure.Identity;
 /// prepared primary-index probe joined to the owner. Use is recorded in memory and written in batches
 /// (<see cref="ApiKeyUsage"/>).
 /// </summary>
-public sealed class ApiKeyAuthenticator(IDbContextFactory<ApplicationDbContext> contexts, IApiKeyHasher hasher, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider time)
+public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IApiKeyHasher hasher, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider time)
 {
     /// <summary>
     /// Compiled once: every MCP call runs this look-up, and composing it per call (expression tree, EF Core's parameter
@@ -49,10 +50,10 @@ public sealed class ApiKeyAuthenticator(IDbContextFactory<ApplicationDbContext> 
         // The index finds the row by digest, which an attacker cannot steer without the salt; the final
         // comparison is constant-time all the same.
         FoundKey? found;
-        // Rented for the one statement: the request's own context would be held for as long as the request lasts, which
-        // for a live-update stream is hours.
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-            found = await FindByDigest(db, digest, ct);
+        // A scope of its own, so the context goes back to the pool after the one statement: the request's own context
+        // would be held for as long as the request lasts, which for a live-update stream is hours.
+        await using (var scope = scopes.CreateAsyncScope())
+            found = await FindByDigest(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), digest, ct);
         if (found is null || !CryptographicOperations.FixedTimeEquals(found.Digest, digest))
             return null;
         var owner = new ApiKeyOwner(found.Id, found.Name, found.UserId, found.Email, found.Active, found.Scopes, found.ExpiresAt, found.RepositoryIds);
