@@ -112,7 +112,7 @@ COMMON=(--url "http://127.0.0.1:$APP_PORT" --jwt-secret "$JWT_SECRET" --results 
   --server-pid "$APP_PID" --postmaster-pid "$POSTMASTER_PID" --redis-pid "$REDIS_PID" --database "$DB_CONNECTION")
 
 if [[ $MODE == full ]]; then
-  WARM_SECONDS=60; WINDOW=(--warmup 5 --duration 30); READ_RATES=500,1000,1500,2000,3000; WRITE_RATES=250,500,1000
+  WARM_SECONDS=60; WINDOW=(--warmup 5 --duration 30); READ_RATES=500,1000,1500,2000,3000; WRITE_RATES=250,500,1000,2000
   SSE=(--subscribers 1000,5000,10000 --event-rate 5 --event-seconds 60); BACKLOG=(--backlog 2000 --write-rate 200)
 else
   WARM_SECONDS=50; WINDOW=(--warmup 2 --duration 8); READ_RATES=3000; WRITE_RATES=1000

@@ -92,15 +92,28 @@ public static class MarkdownReport
             Get($"floor-{scenario}", $"{window}_server_us_per_request") is { } us
                 ? Invariant($" (minimal .NET server at the same rate: {us:F0} µs, PostgreSQL {Get($"floor-{scenario}", $"{window}_postgres_us_per_request"):F0} µs)")
                 : "";
+        // A maximum is only a lower bound when the highest rate offered was held: the server might have done more.
+        bool HeldTheTopRate(string scenario, string prefix) =>
+            Rates(m[scenario], prefix).Max() is var top && Get(scenario, $"{prefix}{top}_throughput") >= 0.98 * top;
+        // Met when the ratio reaches 0.5; when the service held every rate and the ratio is still short, the run could
+        // not tell, so the verdict is "not measured" rather than a miss.
+        (string Measured, bool? Met) Throughput(string scenario, string prefix, double? max, double? floor, string unit)
+        {
+            if (max is null || floor is null)
+                return ("–", null);
+            var ratio = max.Value / floor.Value;
+            if (!HeldTheTopRate(scenario, prefix))
+                return (Invariant($"{max:F0} vs {floor:F0} {unit} = {ratio:F2}x"), ratio >= 0.5);
+            return (Invariant($"≥ {max:F0} (every rate offered was held) vs {floor:F0} {unit} = ≥ {ratio:F2}x"), ratio >= 0.5 ? true : null);
+        }
         int? HalfWindow(string scenario, string prefix, double max) =>
             Rates(m[scenario], prefix).Where(r => r <= max / 2).Select(r => (int?)r).Max() ?? Rates(m[scenario], prefix).Select(r => (int?)r).Min();
 
         // Reads.
         var readMax = Max("rest-read", "rate_");
         var floorMax = Max("pgbench-read", "rate_");
-        Row("reads: maximum throughput ≥ 0.5x the same SQL under pgbench `-M prepared`",
-            readMax is null || floorMax is null ? "–" : Invariant($"{readMax:F0} vs {floorMax:F0} req/s = {readMax / floorMax:F2}x"),
-            readMax is null || floorMax is null ? null : readMax / floorMax >= 0.5);
+        var (readMeasured, readMet) = Throughput("rest-read", "rate_", readMax, floorMax, "req/s");
+        Row("reads: maximum throughput ≥ 0.5x the same SQL under pgbench `-M prepared`", readMeasured, readMet);
         if (readMax is not null && HalfWindow("rest-read", "rate_", readMax.Value) is { } readHalf)
         {
             var p99 = Get("rest-read", $"rate_{readHalf}_p99_ms");
@@ -115,9 +128,9 @@ public static class MarkdownReport
             var max = Max("writes", $"{kind}_");
             var floor = Max("pgbench-writes", $"{kind}_as_service_");
             var oneStatement = Max("pgbench-writes", $"{kind}_one_statement_");
+            var (measured, met) = Throughput("writes", $"{kind}_", max, floor, "tx/s");
             Row($"writes ({kind}): maximum ≥ 0.5x the same transaction under pgbench",
-                max is null || floor is null ? "–" : Invariant($"{max:F0} vs {floor:F0} tx/s = {max / floor:F2}x (as one statement: {oneStatement:F0} tx/s)"),
-                max is null || floor is null ? null : max / floor >= 0.5);
+                measured == "–" ? measured : Invariant($"{measured} (as one statement: {oneStatement:F0} tx/s)"), met);
             if (max is null || HalfWindow("writes", $"{kind}_", max.Value) is not { } half)
                 continue;
             var p99 = Get("writes", $"{kind}_{half}_p99_ms");
